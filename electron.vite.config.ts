@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const sharedAlias = { '@shared': resolve(import.meta.dirname, 'shared') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias: sharedAlias },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    resolve: { alias: sharedAlias },
+    build: {
+      outDir: 'out/preload',
+      // One self-contained CommonJS file: a sandboxed preload cannot require node_modules.
+      isolatedEntries: true,
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    resolve: { alias: sharedAlias },
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+    },
+  },
+});

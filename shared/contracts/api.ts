@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { keyStatusSchema, profileSchema, profileViewSchema } from './profiles';
+import { modelListSchema } from './models';
+import {
+  requestPreviewSchema,
+  runAbortedSchema,
+  runBatchSchema,
+  runCompletedSchema,
+  runFailedSchema,
+  runIdSchema,
+  runRespondedSchema,
+  runStartInputSchema,
+} from './runs';
+import { completionParamsSchema } from './params';
+
+export interface RouteContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+}
+
+const route = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): RouteContract<I, O> => ({
+  input,
+  output,
+});
+
+export const appInfoSchema = z.object({
+  mode: z.enum(['electron', 'web']),
+  version: z.string(),
+  /** Where keys set in the UI are kept, in words the UI can show. */
+  keyStorage: z.object({
+    persistent: z.boolean(),
+    description: z.string(),
+  }),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const profileIdInput = z.object({ profileId: z.string().min(1) });
+
+/** Every request/response route. Names are `domain.verb`. */
+export const routes = {
+  'app.info': route(z.object({}), appInfoSchema),
+  'profiles.list': route(z.object({}), z.array(profileViewSchema)),
+  'profiles.save': route(profileSchema, profileViewSchema),
+  'profiles.delete': route(profileIdInput, z.object({ deleted: z.boolean() })),
+  'keys.set': route(profileIdInput.extend({ key: z.string().trim().min(1, 'Paste a key').max(4096) }), keyStatusSchema),
+  'keys.clear': route(profileIdInput, keyStatusSchema),
+  'keys.test': route(profileIdInput, z.object({ ok: z.boolean(), message: z.string() })),
+  'models.list': route(profileIdInput, modelListSchema),
+  'requests.preview': route(profileIdInput.extend({ params: completionParamsSchema }), requestPreviewSchema),
+  'runs.start': route(runStartInputSchema, z.object({ runId: runIdSchema, request: requestPreviewSchema })),
+  'runs.stop': route(z.object({ runId: runIdSchema }), z.object({ stopped: z.boolean() })),
+} satisfies Record<string, RouteContract>;
+
+/** Every main → renderer event. Names are `domain.noun.pastTense`. */
+export const events = {
+  'run.responded': runRespondedSchema,
+  'run.batch': runBatchSchema,
+  'run.completed': runCompletedSchema,
+  'run.failed': runFailedSchema,
+  'run.aborted': runAbortedSchema,
+  'profiles.changed': z.object({}),
+} satisfies Record<string, z.ZodType>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+export type RouteInput<N extends RouteName> = z.input<Routes[N]['input']>;
+export type RouteOutput<N extends RouteName> = z.output<Routes[N]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isRouteName(name: unknown): name is RouteName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(routes, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/**
+ * What the renderer depends on. Electron's preload and the browser-mode WebSocket client both
+ * implement it; everything behind it is the same code.
+ */
+export interface AppApi {
+  invoke<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteOutput<N>>;
+  /** Subscribe to an event; returns the unsubscribe function. */
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Failure of a route, as both transports report it. */
+export const routeErrorSchema = z.object({ message: z.string(), issues: z.array(z.string()).optional() });
+export type RouteError = z.infer<typeof routeErrorSchema>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+export const providerKindSchema = z.enum(['bifrost', 'openai', 'openai-compatible']);
+export type ProviderKind = z.infer<typeof providerKindSchema>;
+
+/** Headers that carry credentials: they belong in the write-only key store, never in a profile. */
+export const credentialHeaderNames = ['authorization', 'x-bf-vk', 'api-key', 'x-api-key', 'x-goog-api-key', 'cookie'];
+
+const headerNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'Not a valid header name')
+  .refine((name) => !credentialHeaderNames.includes(name.toLowerCase()), {
+    message: 'Keys go in the key field, not in extra headers',
+  });
+
+const httpUrlSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Enter an http:// or https:// URL');
+
+export const profileSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'Letters, digits, dot, dash and underscore only'),
+  name: z.string().trim().min(1, 'Give the profile a name').max(100),
+  kind: providerKindSchema,
+  baseUrl: httpUrlSchema,
+  /** Path appended to baseUrl for completions, e.g. `/v1/completions` or `/openai/v1/completions`. */
+  endpoint: z.string().regex(/^\/\S*$/, 'Starts with /').default('/v1/completions'),
+  headers: z.record(headerNameSchema, z.string()).default({}),
+  /** Environment variable the key is read from (main process only). */
+  keyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Not a valid environment variable name')
+    .optional(),
+  default: z.boolean().optional(),
+  /** Fail the run when no byte arrives within this time (ms). */
+  firstByteTimeoutMs: z.number().int().min(100).max(600_000).optional(),
+  /** Fail the run when the stream goes silent this long between chunks (ms). */
+  stallTimeoutMs: z.number().int().min(100).max(600_000).optional(),
+});
+export type Profile = z.output<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;
+
+export const keySourceSchema = z.enum(['stored', 'session', 'env', 'none']);
+export const keyStatusSchema = z.object({
+  configured: z.boolean(),
+  source: keySourceSchema,
+  /** Name of the environment variable consulted, when one is. */
+  envVar: z.string().optional(),
+});
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
+/** A profile as the renderer sees it: never a key, only whether one is configured. */
+export const profileViewSchema = profileSchema.extend({ keyStatus: keyStatusSchema });
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+/** The file passed with `--config`. */
+export const configFileSchema = z.object({
+  profiles: z.array(profileSchema).default([]),
+});
+export type ConfigFile = z.output<typeof configFileSchema>;
+
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+
+export const defaultProfiles: Profile[] = [
+  {
+    id: 'local-bifrost',
+    name: 'Local Bifrost',
+    kind: 'bifrost',
+    baseUrl: 'http://localhost:8080',
+    endpoint: '/v1/completions',
+    headers: {},
+    keyEnv: 'BIFROST_API_KEY',
+    default: true,
+  },
+];
