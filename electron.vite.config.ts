@@ -9,7 +9,13 @@ export default defineConfig({
     resolve: { alias: sharedAlias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          // The Electron app, and the browser-mode host (plain Node, no Electron).
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          web: resolve(import.meta.dirname, 'electron/web-host/cli.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -33,6 +33,12 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
+  // Tests of shared/ may read fixtures from disk and start loopback servers.
+  {
+    files: ['shared/**/*.test.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
+  },
   // Services and the browser-mode host: Node, never Electron.
   {
     files: ['electron/services/**/*.ts', 'electron/web-host/**/*.ts'],

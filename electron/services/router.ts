@@ -37,7 +37,9 @@ export interface Router {
 }
 
 function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+  return error.issues.map((issue) =>
+    issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+  );
 }
 
 /**
@@ -64,7 +66,10 @@ export function createRouter(handlers: Handlers): Router {
         if (!parsedOutput.success) {
           return {
             ok: false,
-            error: { message: `Internal error: ${name} returned an invalid result`, issues: describeIssues(parsedOutput.error) },
+            error: {
+              message: `Internal error: ${name} returned an invalid result`,
+              issues: describeIssues(parsedOutput.error),
+            },
           };
         }
         return { ok: true, output: parsedOutput.data };

@@ -1,4 +1,19 @@
 import type { Usage } from '../contracts/runs';
+import {
+  arrayOf,
+  describeJsonType,
+  finiteNumberOf,
+  integerOf,
+  isRecord,
+  nonEmptyStringOf,
+  stringOf,
+  withoutUndefined,
+  type JsonRecord,
+} from './jsonShape';
+import { detectErrorPayload } from './errorPayload';
+import { normalizeLogprobs } from './logprobs';
+
+export { detectErrorPayload };
 
 /** One token with its logprob and alternatives, whatever shape the provider used. */
 export interface NormalizedToken {
@@ -46,12 +61,65 @@ export interface ErrorPayload {
  * Bifrost, vLLM, TGI, Together, llama.cpp, ...). Accepts logprobs under `logprobs` or `log_probs`, in
  * the legacy shape (`tokens`/`token_logprobs`/`top_logprobs`/`text_offset`) or the `content[]` shape.
  * Throws an Error whose message says what is wrong when `json` is not a completion at all.
+ *
+ * Tolerant by design: a field of the wrong JSON type is ignored, never fatal. A body that carries an
+ * error (see detectErrorPayload) and no `choices` normalises to zero choices instead of throwing, so
+ * callers check detectErrorPayload first. A chunk with `choices: []` and `usage` (OpenAI's
+ * `include_usage` final chunk) is a valid completion.
  */
-export function normalizeCompletion(_json: unknown): NormalizedCompletion {
-  throw new Error('not implemented');
+export function normalizeCompletion(json: unknown): NormalizedCompletion {
+  if (!isRecord(json)) {
+    throw new Error(`not a completion response: expected a JSON object, got ${describeJsonType(json)}`);
+  }
+  const rawChoices = arrayOf(json.choices);
+  if (!rawChoices && !detectErrorPayload(json)) {
+    const why =
+      json.choices === undefined
+        ? 'it has no "choices" field'
+        : `"choices" is ${describeJsonType(json.choices)}, not an array`;
+    const keys = Object.keys(json).slice(0, 8).join(', ');
+    throw new Error(`not a completion response: ${why} (fields: ${keys || 'none'})`);
+  }
+  const choices = (rawChoices ?? [])
+    .map((choice, position) => (isRecord(choice) ? normalizeChoice(choice, position) : undefined))
+    .filter((choice): choice is NormalizedChoice => choice !== undefined)
+    .sort((a, b) => a.index - b.index);
+  const extraFields = isRecord(json.extra_fields) ? json.extra_fields : undefined;
+  return withoutUndefined<NormalizedCompletion>({
+    id: nonEmptyStringOf(json.id),
+    model: nonEmptyStringOf(json.model),
+    created: finiteNumberOf(json.created),
+    systemFingerprint: nonEmptyStringOf(json.system_fingerprint),
+    choices,
+    usage: normalizeUsage(json.usage),
+    extraFields,
+  });
 }
 
-/** Returns the error carried by a body or frame, or null when it is not an error. */
-export function detectErrorPayload(_json: unknown): ErrorPayload | null {
-  throw new Error('not implemented');
+function normalizeChoice(choice: JsonRecord, position: number): NormalizedChoice {
+  const index = integerOf(choice.index);
+  return {
+    // A choice without a usable index takes its position in the array.
+    index: index !== undefined && index >= 0 ? index : position,
+    text: stringOf(choice.text) ?? '',
+    // TGI sends '' while a choice is unfinished.
+    finishReason: nonEmptyStringOf(choice.finish_reason) ?? null,
+    tokens: normalizeLogprobs(choice.logprobs ?? choice.log_probs),
+  };
+}
+
+function normalizeUsage(value: unknown): Usage | null {
+  if (!isRecord(value)) return null;
+  return withoutUndefined<Usage>({
+    promptTokens: finiteNumberOf(value.prompt_tokens),
+    completionTokens: finiteNumberOf(value.completion_tokens),
+    totalTokens: finiteNumberOf(value.total_tokens),
+    costUsd: costOf(value.cost),
+  });
+}
+
+/** `usage.cost` is a bare number or an object with `total_cost` (Bifrost, OpenRouter). */
+function costOf(value: unknown): number | undefined {
+  if (isRecord(value)) return finiteNumberOf(value.total_cost);
+  return finiteNumberOf(value);
 }

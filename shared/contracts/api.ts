@@ -31,6 +31,8 @@ export const appInfoSchema = z.object({
     persistent: z.boolean(),
     description: z.string(),
   }),
+  /** Problems found at start-up (e.g. a damaged profiles file set aside), in words for the user. */
+  warnings: z.array(z.string()).default([]),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -42,7 +44,10 @@ export const routes = {
   'profiles.list': route(z.object({}), z.array(profileViewSchema)),
   'profiles.save': route(profileSchema, profileViewSchema),
   'profiles.delete': route(profileIdInput, z.object({ deleted: z.boolean() })),
-  'keys.set': route(profileIdInput.extend({ key: z.string().trim().min(1, 'Paste a key').max(4096) }), keyStatusSchema),
+  'keys.set': route(
+    profileIdInput.extend({ key: z.string().trim().min(1, 'Paste a key').max(4096) }),
+    keyStatusSchema,
+  ),
   'keys.clear': route(profileIdInput, keyStatusSchema),
   'keys.test': route(profileIdInput, z.object({ ok: z.boolean(), message: z.string() })),
   'models.list': route(profileIdInput, modelListSchema),

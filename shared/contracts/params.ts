@@ -16,15 +16,33 @@ export const completionParamsSchema = z.object({
   max_tokens: z.number().int('Must be a whole number').min(0, 'Must be 0 or more').optional(),
   temperature: z.number().min(0, 'Must be between 0 and 2').max(2, 'Must be between 0 and 2').optional(),
   top_p: z.number().min(0, 'Must be between 0 and 1').max(1, 'Must be between 0 and 1').optional(),
-  frequency_penalty: z.number().min(-2, 'Must be between -2 and 2').max(2, 'Must be between -2 and 2').optional(),
-  presence_penalty: z.number().min(-2, 'Must be between -2 and 2').max(2, 'Must be between -2 and 2').optional(),
+  frequency_penalty: z
+    .number()
+    .min(-2, 'Must be between -2 and 2')
+    .max(2, 'Must be between -2 and 2')
+    .optional(),
+  presence_penalty: z
+    .number()
+    .min(-2, 'Must be between -2 and 2')
+    .max(2, 'Must be between -2 and 2')
+    .optional(),
   n: z.number().int('Must be a whole number').min(1, 'Must be 1 or more').max(128, 'At most 128').optional(),
-  best_of: z.number().int('Must be a whole number').min(1, 'Must be 1 or more').max(128, 'At most 128').optional(),
+  best_of: z
+    .number()
+    .int('Must be a whole number')
+    .min(1, 'Must be 1 or more')
+    .max(128, 'At most 128')
+    .optional(),
   stop: z
     .array(z.string().min(1, 'A stop sequence cannot be empty'))
     .max(4, 'At most 4 stop sequences')
     .optional(),
-  logprobs: z.number().int('Must be a whole number').min(0, 'Must be 0 or more').max(100, 'At most 100').optional(),
+  logprobs: z
+    .number()
+    .int('Must be a whole number')
+    .min(0, 'Must be 0 or more')
+    .max(100, 'At most 100')
+    .optional(),
   echo: z.boolean().optional(),
   seed: z.number().int('Must be a whole number').optional(),
   user: z.string().optional(),
@@ -36,9 +54,7 @@ export const completionParamsSchema = z.object({
     .optional(),
   stream: z.boolean().optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).optional(),
-  fallbacks: z
-    .array(z.string().regex(providerModelPattern, 'Fallbacks are named provider/model'))
-    .optional(),
+  fallbacks: z.array(z.string().regex(providerModelPattern, 'Fallbacks are named provider/model')).optional(),
 });
 
 export type CompletionParams = z.output<typeof completionParamsSchema>;

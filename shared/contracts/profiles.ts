@@ -4,7 +4,14 @@ export const providerKindSchema = z.enum(['bifrost', 'openai', 'openai-compatibl
 export type ProviderKind = z.infer<typeof providerKindSchema>;
 
 /** Headers that carry credentials: they belong in the write-only key store, never in a profile. */
-export const credentialHeaderNames = ['authorization', 'x-bf-vk', 'api-key', 'x-api-key', 'x-goog-api-key', 'cookie'];
+export const credentialHeaderNames = [
+  'authorization',
+  'x-bf-vk',
+  'api-key',
+  'x-api-key',
+  'x-goog-api-key',
+  'cookie',
+];
 
 const headerNameSchema = z
   .string()
@@ -35,12 +42,19 @@ export const profileSchema = z.object({
   kind: providerKindSchema,
   baseUrl: httpUrlSchema,
   /** Path appended to baseUrl for completions, e.g. `/v1/completions` or `/openai/v1/completions`. */
-  endpoint: z.string().regex(/^\/\S*$/, 'Starts with /').default('/v1/completions'),
+  endpoint: z
+    .string()
+    .regex(/^\/\S*$/, 'Starts with /')
+    .default('/v1/completions'),
   headers: z.record(headerNameSchema, z.string()).default({}),
-  /** Environment variable the key is read from (main process only). */
+  /**
+   * Environment variable the key is read from (main process only). Limited to key-like names so
+   * that a profile cannot ship an arbitrary variable (a cloud secret, a PATH) to its base URL.
+   */
   keyEnv: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Not a valid environment variable name')
+    .regex(/(_KEY|_TOKEN)$/i, 'Key variables end in _KEY or _TOKEN (e.g. BIFROST_API_KEY)')
     .optional(),
   default: z.boolean().optional(),
   /** Fail the run when no byte arrives within this time (ms). */
@@ -57,6 +71,8 @@ export const keyStatusSchema = z.object({
   source: keySourceSchema,
   /** Name of the environment variable consulted, when one is. */
   envVar: z.string().optional(),
+  /** Why a stored key cannot be used (e.g. the OS keyring changed), when that is the case. */
+  problem: z.string().optional(),
 });
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 

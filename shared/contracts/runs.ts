@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { completionParamsSchema } from './params';
 
-export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Run ids are 1-64 letters, digits, - or _');
+export const runIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Run ids are 1-64 letters, digits, - or _');
 
 /** The exact HTTP request a run sends; credential headers are replaced by a placeholder. */
 export const requestPreviewSchema = z.object({
@@ -157,14 +159,22 @@ export const runBatchSchema = z.object({
 });
 export type RunBatch = z.infer<typeof runBatchSchema>;
 
-export const runCompletedSchema = z.object({ runId: runIdSchema, seq: z.number().int(), summary: runSummarySchema });
+export const runCompletedSchema = z.object({
+  runId: runIdSchema,
+  seq: z.number().int(),
+  summary: runSummarySchema,
+});
 export const runFailedSchema = z.object({
   runId: runIdSchema,
   seq: z.number().int(),
   error: runErrorSchema,
   summary: runSummarySchema,
 });
-export const runAbortedSchema = z.object({ runId: runIdSchema, seq: z.number().int(), summary: runSummarySchema });
+export const runAbortedSchema = z.object({
+  runId: runIdSchema,
+  seq: z.number().int(),
+  summary: runSummarySchema,
+});
 
 export type RunResponded = z.infer<typeof runRespondedSchema>;
 export type RunCompleted = z.infer<typeof runCompletedSchema>;

@@ -1,0 +1,147 @@
+import type { ChoicePlan } from './choices';
+import type { TokenDetail } from './textGenerator';
+import type { ModelRef } from './types';
+
+/** How logprobs are shaped, chosen by the served model's name. */
+export interface ResponseFormat {
+  /** `legacy`: tokens/token_logprobs/top_logprobs/text_offset; `content`: content[] like chat. */
+  shape: 'legacy' | 'content';
+  /** Current Bifrost uses `logprobs` (always present, null when none); older builds `log_probs` (omitted when none). */
+  key: 'logprobs' | 'log_probs';
+}
+
+export function responseFormatFor(served: ModelRef): ResponseFormat {
+  return {
+    shape: served.id.includes('content-logprobs') ? 'content' : 'legacy',
+    key: served.id.includes('log-probs-key') ? 'log_probs' : 'logprobs',
+  };
+}
+
+/** What identifies one response and all chunks of one stream. */
+export interface ResponseIdentity {
+  id: string;
+  created: number;
+  /** The provider's model name, without the `provider/` prefix. */
+  model: string;
+}
+
+function utf8Bytes(token: string): number[] {
+  return [...Buffer.from(token, 'utf8')];
+}
+
+export function logprobsObject(format: ResponseFormat, tokens: readonly TokenDetail[]): Record<string, unknown> {
+  if (format.shape === 'content') {
+    return {
+      content: tokens.map((t) => ({
+        token: t.token,
+        logprob: t.logprob,
+        bytes: utf8Bytes(t.token),
+        top_logprobs: (t.top ?? []).map(([token, logprob]) => ({ token, logprob, bytes: utf8Bytes(token) })),
+      })),
+    };
+  }
+  return {
+    tokens: tokens.map((t) => t.token),
+    token_logprobs: tokens.map((t) => t.logprob),
+    top_logprobs: tokens.map((t) => (t.top ? Object.fromEntries(t.top) : null)),
+    text_offset: tokens.map((t) => t.offset),
+  };
+}
+
+interface ChoiceFields {
+  index: number;
+  /** Omitted (not '') on a final stream chunk, as Bifrost omits a nil text. */
+  text?: string;
+  finishReason: string | null;
+  logprobs: Record<string, unknown> | null;
+}
+
+/** One `choices[]` entry, keys in Bifrost's order. */
+export function choiceObject(format: ResponseFormat, fields: ChoiceFields): Record<string, unknown> {
+  const choice: Record<string, unknown> = { index: fields.index, finish_reason: fields.finishReason };
+  if (format.key === 'logprobs' || fields.logprobs !== null) choice[format.key] = fields.logprobs;
+  if (fields.text !== undefined) choice.text = fields.text;
+  return choice;
+}
+
+export function usageObject(promptTokens: number, completionTokens: number): Record<string, number> {
+  return {
+    prompt_tokens: promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: promptTokens + completionTokens,
+  };
+}
+
+function envelope(identity: ResponseIdentity): Record<string, unknown> {
+  return {
+    id: identity.id,
+    object: 'text_completion',
+    created: identity.created,
+    model: identity.model,
+    system_fingerprint: '',
+  };
+}
+
+/** The non-streaming body: every choice whole, usage, extra_fields. */
+export function completionBody(
+  identity: ResponseIdentity,
+  format: ResponseFormat,
+  plan: ChoicePlan,
+  wantLogprobs: boolean,
+  extraFields: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    ...envelope(identity),
+    choices: plan.choices.map((choice) =>
+      choiceObject(format, {
+        index: choice.index,
+        text: choice.text,
+        finishReason: choice.finishReason,
+        logprobs: wantLogprobs
+          ? logprobsObject(format, [...choice.promptTokens, ...choice.completionTokens])
+          : null,
+      }),
+    ),
+    usage: usageObject(plan.promptTokens, plan.completionTokens),
+    extra_fields: extraFields,
+  };
+}
+
+/** A content chunk: one choice, a text delta, finish_reason and usage null. */
+export function streamChunk(
+  identity: ResponseIdentity,
+  format: ResponseFormat,
+  delta: { index: number; text: string; tokens: readonly TokenDetail[] | null },
+  extraFields: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    ...envelope(identity),
+    choices: [
+      choiceObject(format, {
+        index: delta.index,
+        text: delta.text,
+        finishReason: null,
+        logprobs: delta.tokens ? logprobsObject(format, delta.tokens) : null,
+      }),
+    ],
+    usage: null,
+    extra_fields: extraFields,
+  };
+}
+
+/** Bifrost's synthesized last chunk: no text, a finish_reason for every choice, aggregated usage. */
+export function finalChunk(
+  identity: ResponseIdentity,
+  format: ResponseFormat,
+  plan: ChoicePlan,
+  extraFields: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    ...envelope(identity),
+    choices: plan.choices.map((choice) =>
+      choiceObject(format, { index: choice.index, finishReason: choice.finishReason, logprobs: null }),
+    ),
+    usage: usageObject(plan.promptTokens, plan.completionTokens),
+    extra_fields: extraFields,
+  };
+}

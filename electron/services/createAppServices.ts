@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import type { Profile, ProfileView } from '@shared/contracts/profiles';
+import { resolveKey, type Env } from './keys/resolveKey';
+import type { SecretStore } from './keys/secretStore';
+import { listModels, testKey } from './models/modelLister';
+import { createProfileStore, type ProfileStore } from './profiles/profileStore';
+import type { AppServices, Handlers } from './router';
+import type { FetchLike } from './runner/launchRun';
+import { prepareRequest } from './runner/prepareRequest';
+import { createRunManager, type RunManager } from './runner/runManager';
+import type { Clock } from './runner/timers';
+
+export const PROFILES_FILE_NAME = 'profiles.json';
+
+export interface AppServicesOptions {
+  mode: 'electron' | 'web';
+  version: string;
+  /** Folder for profiles.json (Electron: app.getPath('userData')). */
+  userDataDir: string;
+  /** Profiles from the `--config` file, already parsed with configFileSchema. */
+  presets: Profile[];
+  secretStore: SecretStore;
+  /** Environment the keys may come from (process.env in production). */
+  env: Env;
+  /** Default: Node's global fetch. Electron may pass net.fetch. */
+  fetch?: FetchLike;
+  /** Monotonic ms clock for run timings. Default performance.now(). */
+  now?: () => number;
+  setTimer?: Clock['setTimer'];
+  clearTimer?: Clock['clearTimer'];
+  flushIntervalMs?: number;
+}
+
+export interface CreatedAppServices extends AppServices {
+  /** Problems found while loading saved data (damaged files moved aside), in words for the user. */
+  startupWarnings(): Promise<string[]>;
+  readonly profiles: ProfileStore;
+  readonly runs: RunManager;
+}
+
+/** Wires every route of shared/contracts/api.ts to the Electron-free services. */
+export function createAppServices(options: AppServicesOptions): CreatedAppServices {
+  const { secretStore, env } = options;
+  const fetch: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const profiles = createProfileStore({
+    file: join(options.userDataDir, PROFILES_FILE_NAME),
+    presets: options.presets,
+  });
+
+  const requireProfile = async (profileId: string): Promise<Profile> => {
+    const profile = await profiles.get(profileId);
+    if (!profile) throw new Error(`Unknown profile: ${profileId}`);
+    return profile;
+  };
+  const keyOf = async (profile: Profile) => resolveKey(profile, secretStore, env);
+  const keyStatusOf = async (profile: Profile) => {
+    const { status } = await keyOf(profile);
+    const problem = await secretStore.problem?.(profile.id);
+    return problem && !status.configured ? { ...status, problem } : status;
+  };
+  const viewOf = async (profile: Profile): Promise<ProfileView> => ({
+    ...profile,
+    keyStatus: await keyStatusOf(profile),
+  });
+
+  const runs = createRunManager({
+    fetch,
+    now: options.now,
+    setTimer: options.setTimer,
+    clearTimer: options.clearTimer,
+    flushIntervalMs: options.flushIntervalMs,
+    resolveProfile: (profileId) => profiles.get(profileId),
+    resolveKey: async (profile) => (await keyOf(profile)).value,
+  });
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      mode: options.mode,
+      version: options.version,
+      keyStorage: { persistent: secretStore.persistent, description: secretStore.description },
+      warnings: await startupWarnings(),
+    }),
+    'profiles.list': async () => Promise.all((await profiles.list()).map(viewOf)),
+    'profiles.save': async (profile) => {
+      // A stored key belongs to the server it was entered for: moving the profile to another
+      // origin forgets it rather than sending it somewhere new.
+      const previous = await profiles.get(profile.id);
+      if (previous && new URL(previous.baseUrl).origin !== new URL(profile.baseUrl).origin) {
+        await secretStore.clear(profile.id);
+      }
+      return viewOf(await profiles.save(profile));
+    },
+    'profiles.delete': async ({ profileId }) => {
+      const deleted = await profiles.delete(profileId);
+      // A key must not outlive its profile (a new profile could reuse the id).
+      await secretStore.clear(profileId);
+      return { deleted };
+    },
+    'keys.set': async ({ profileId, key }) => {
+      const profile = await requireProfile(profileId);
+      await secretStore.set(profileId, key);
+      return keyStatusOf(profile);
+    },
+    'keys.clear': async ({ profileId }) => {
+      const profile = await requireProfile(profileId);
+      await secretStore.clear(profileId);
+      return keyStatusOf(profile);
+    },
+    'keys.test': async ({ profileId }) => {
+      const profile = await requireProfile(profileId);
+      return testKey(profile, (await keyOf(profile)).value, fetch);
+    },
+    'models.list': async ({ profileId }) => {
+      const profile = await requireProfile(profileId);
+      return listModels(profile, (await keyOf(profile)).value, fetch);
+    },
+    'requests.preview': async ({ profileId, params }) => {
+      const profile = await requireProfile(profileId);
+      return prepareRequest(profile, params, (await keyOf(profile)).value).preview;
+    },
+    'runs.start': (input, ctx) => runs.start(input, ctx),
+    'runs.stop': ({ runId }, ctx) => ({ stopped: runs.stop(runId, ctx.clientId) }),
+  };
+
+  return {
+    handlers,
+    profiles,
+    runs,
+    clientClosed(clientId) {
+      runs.stopAllFor(clientId);
+    },
+    async dispose() {
+      await runs.dispose();
+    },
+    startupWarnings,
+  };
+
+  async function startupWarnings(): Promise<string[]> {
+    const warnings: Array<string | undefined> = [
+      await profiles.loadWarning().catch((e: unknown) => String(e)),
+    ];
+    if (secretStore.loadWarning) warnings.push(await secretStore.loadWarning().catch(() => undefined));
+    return warnings.filter((w): w is string => w !== undefined);
+  }
+}

@@ -1,0 +1,136 @@
+import type { RunBatch, TokenColumns } from '@shared/contracts/runs';
+import type { NormalizedToken } from '@shared/completions/normalize';
+import type { Clock, TimerHandle } from './timers';
+
+/** A batch without the envelope fields the run emitter adds. */
+export type BatchBody = Omit<RunBatch, 'runId' | 'seq'>;
+
+export interface Batcher {
+  addText(choice: number, text: string): void;
+  addTokens(choice: number, tokens: readonly NormalizedToken[]): void;
+  finish(choice: number, finishReason: string | null): void;
+  /** Emits what is pending now (before a terminal event); no-op when nothing is. */
+  flush(): void;
+  /** Drops what is pending and cancels the timer. */
+  dispose(): void;
+}
+
+interface Pending {
+  /** Text pieces per choice, in order of first arrival; joined once per batch. */
+  text: Map<number, string[]>;
+  tokens: TokenColumns | null;
+  hasBytes: boolean;
+  hasOffset: boolean;
+  finished: Array<{ index: number; finishReason: string | null }>;
+}
+
+const emptyPending = (): Pending => ({
+  text: new Map(),
+  tokens: null,
+  hasBytes: false,
+  hasOffset: false,
+  finished: [],
+});
+
+const emptyColumns = (): TokenColumns => ({
+  choice: [],
+  token: [],
+  logprob: [],
+  top: [],
+  bytes: [],
+  offset: [],
+});
+
+/**
+ * Coalesces everything that arrives for one run and emits it at most once per `intervalMs`:
+ * text deltas joined per choice, token columns appended, finished choices listed. The first batch
+ * goes out on the next timer turn; later ones at least `intervalMs` after the previous one.
+ */
+export function createBatcher(clock: Clock, intervalMs: number, emit: (batch: BatchBody) => void): Batcher {
+  let pending = emptyPending();
+  let empty = true;
+  let timer: TimerHandle | undefined;
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
+  let disposed = false;
+
+  const schedule = (): void => {
+    empty = false;
+    if (timer !== undefined || disposed) return;
+    const delay = Math.max(0, lastFlushAt + intervalMs - clock.now());
+    timer = clock.setTimer(onTimer, delay);
+  };
+  function onTimer(): void {
+    timer = undefined;
+    flush();
+  }
+  function flush(): void {
+    if (timer !== undefined) {
+      clock.clearTimer(timer);
+      timer = undefined;
+    }
+    if (empty || disposed) return;
+    const batch = toBatch(pending);
+    pending = emptyPending();
+    empty = true;
+    lastFlushAt = clock.now();
+    emit(batch);
+  }
+
+  return {
+    addText(choice, text) {
+      if (text === '') return;
+      const pieces = pending.text.get(choice);
+      if (pieces) pieces.push(text);
+      else pending.text.set(choice, [text]);
+      schedule();
+    },
+    addTokens(choice, tokens) {
+      if (tokens.length === 0) return;
+      const columns = (pending.tokens ??= emptyColumns());
+      for (const token of tokens) {
+        columns.choice.push(choice);
+        columns.token.push(token.token);
+        columns.logprob.push(token.logprob);
+        columns.top.push(token.top);
+        columns.bytes?.push(token.bytes);
+        columns.offset?.push(token.offset);
+        if (token.bytes !== null) pending.hasBytes = true;
+        if (token.offset !== null) pending.hasOffset = true;
+      }
+      schedule();
+    },
+    finish(choice, finishReason) {
+      pending.finished.push({ index: choice, finishReason });
+      schedule();
+    },
+    flush,
+    dispose() {
+      disposed = true;
+      if (timer !== undefined) clock.clearTimer(timer);
+      timer = undefined;
+      pending = emptyPending();
+      empty = true;
+    },
+  };
+}
+
+function toBatch(pending: Pending): BatchBody {
+  const choice: number[] = [];
+  const delta: string[] = [];
+  for (const [index, pieces] of pending.text) {
+    choice.push(index);
+    delta.push(pieces.length === 1 ? (pieces[0] ?? '') : pieces.join(''));
+  }
+  const batch: BatchBody = { text: { choice, delta } };
+  if (pending.tokens) {
+    const { bytes, offset, ...columns } = pending.tokens;
+    // Optional columns travel only when at least one token has a value.
+    batch.tokens = {
+      ...columns,
+      ...(pending.hasBytes ? { bytes } : {}),
+      ...(pending.hasOffset ? { offset } : {}),
+    };
+  }
+  if (pending.finished.length > 0) batch.finished = pending.finished;
+  return batch;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createSseDecoder, type SseFrame } from './sseDecoder';
+
+const encoder = new TextEncoder();
+
+function decodeInPieces(bytes: Uint8Array, cuts: number[]): SseFrame[] {
+  const frames: SseFrame[] = [];
+  const decoder = createSseDecoder((frame) => frames.push(frame));
+  let start = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    decoder.push(bytes.subarray(start, cut));
+    start = cut;
+  }
+  decoder.end();
+  return frames;
+}
+
+const stream = [
+  ': heartbeat\n',
+  'data: {"choices":[{"index":0,"text":" café"}]}\n\n',
+  ': keep-alive\n\n',
+  'data: {"choices":[{"index":1,"text":" naïve 🙂"}]}\r\n\r\n',
+  'event: error\ndata: {"error":"stream interceptor failed"}\n\n',
+  'id: 7\nretry: 100\nunknown: field\ndata: line1\ndata: line2\n\n',
+  'data: [DONE]\n\n',
+].join('');
+
+const expected: SseFrame[] = [
+  { event: undefined, data: '{"choices":[{"index":0,"text":" café"}]}' },
+  { event: undefined, data: '{"choices":[{"index":1,"text":" naïve 🙂"}]}' },
+  { event: 'error', data: '{"error":"stream interceptor failed"}' },
+  { event: undefined, data: 'line1\nline2' },
+  { event: undefined, data: '[DONE]' },
+];
+
+describe('createSseDecoder', () => {
+  it('decodes data frames, event names and [DONE]; ignores comments', () => {
+    expect(decodeInPieces(encoder.encode(stream), [])).toEqual(expected);
+  });
+
+  it('gives the same frames when the bytes are split at every single position (incl. inside UTF-8)', () => {
+    const bytes = encoder.encode(stream);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(decodeInPieces(bytes, [cut])).toEqual(expected);
+    }
+  });
+
+  it('gives the same frames when fed one byte at a time', () => {
+    const bytes = encoder.encode(stream);
+    expect(
+      decodeInPieces(
+        bytes,
+        Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
+      ),
+    ).toEqual(expected);
+  });
+
+  it('splits inside each multi-byte character in particular', () => {
+    const bytes = encoder.encode('data: é🙂\n\n');
+    // 'é' is 2 bytes at offset 6, '🙂' is 4 bytes at offset 8.
+    for (const cut of [7, 9, 10, 11]) {
+      expect(decodeInPieces(bytes, [cut])).toEqual([{ event: undefined, data: 'é🙂' }]);
+    }
+  });
+
+  it('drops an unterminated last event', () => {
+    expect(decodeInPieces(encoder.encode('data: a\n\ndata: b'), [])).toEqual([
+      { event: undefined, data: 'a' },
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { appInfoQuery } from '../features/app/queries';
+import { ModelField } from '../features/models/ModelField';
+import { ParamsPanel } from '../features/params/components/ParamsPanel';
+import { ProfilePicker } from '../features/profiles/ProfilePicker';
+import { profilesQuery } from '../features/profiles/queries';
+import { useSelectedProfile } from '../features/profiles/useSelectedProfile';
+import { PromptEditor } from '../features/prompt/PromptEditor';
+import { OutputPane } from '../features/runs/components/OutputPane';
+import { RunBar } from '../features/runs/components/RunBar';
+import { errorMessage } from '../lib/routeError';
+import { AppFooter } from './AppFooter';
+import { ConnectionBanner } from './ConnectionBanner';
+
+/** Marks the root element for tests: `ready` once app.info and profiles.list have loaded. */
+function useAppStateMarker(state: 'loading' | 'ready' | 'error'): void {
+  useEffect(() => {
+    const root = document.getElementById('root');
+    if (root) root.dataset.appState = state;
+  }, [state]);
+}
+
+export function App() {
+  const info = useQuery(appInfoQuery());
+  const profiles = useQuery(profilesQuery());
+  const selected = useSelectedProfile();
+  const failure = info.error ?? profiles.error;
+  const state = failure ? 'error' : info.isSuccess && profiles.isSuccess ? 'ready' : 'loading';
+  useAppStateMarker(state);
+
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      {failure ? (
+        <div className="startup-error" role="alert">
+          <strong>The playground could not start.</strong> {errorMessage(failure)}
+        </div>
+      ) : null}
+      <div className="workspace">
+        <aside className="sidebar" aria-label="Connection and parameters">
+          <div className="sidebar-head">
+            <h1 className="app-title">Completions Playground</h1>
+          </div>
+          <div className="connection-block">
+            <ProfilePicker />
+            <ModelField profileId={selected?.id ?? null} />
+          </div>
+          <ParamsPanel isBifrost={selected?.kind === 'bifrost'} />
+        </aside>
+        <main className="main-pane">
+          <PromptEditor />
+          <RunBar />
+          <OutputPane />
+        </main>
+      </div>
+      <AppFooter info={info.data} />
+    </div>
+  );
+}

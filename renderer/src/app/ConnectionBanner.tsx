@@ -1,0 +1,18 @@
+import { useSyncExternalStore } from 'react';
+import { Button } from 'react-aria-components';
+import { connection } from '../lib/api';
+
+/** Browser mode: says so plainly when the socket to the host is gone. */
+export function ConnectionBanner() {
+  const status = useSyncExternalStore(connection.subscribe, connection.getStatus);
+  if (status !== 'closed') return null;
+  return (
+    <div className="connection-banner" role="alert" data-testid="connection-lost">
+      <strong>Lost connection to the playground host.</strong>
+      <span>Nothing can run until it is back. Restart it (npm run web) and reload this page.</span>
+      <Button className="button" onPress={() => window.location.reload()}>
+        Reload
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { Button } from 'react-aria-components';
+import { unplacedIssues } from '../../params/formValidation';
+import { useIssueCount, useValidationIssues } from '../../params/store';
+import { useIsRunActive } from '../store';
+import { useRunCommands } from '../useRunCommands';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+function anOverlayIsOpen(): boolean {
+  return document.querySelector('[role="dialog"], [role="listbox"]') !== null;
+}
+
+/** Run / Stop, their shortcuts (Ctrl/Cmd+Enter, Esc) and what stands in the way of running. */
+export function RunBar() {
+  const { run, stop, problem, canRun } = useRunCommands();
+  const active = useIsRunActive();
+  const issueCount = useIssueCount();
+  const otherIssues = unplacedIssues(useValidationIssues());
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        if (document.querySelector('[role="dialog"]')) return;
+        event.preventDefault();
+        run();
+      } else if (event.key === 'Escape' && !anOverlayIsOpen()) {
+        stop();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run, stop]);
+
+  return (
+    <div className="run-bar">
+      <Button className="button button-primary run-button" onPress={run} isDisabled={active || !canRun}>
+        Run
+      </Button>
+      <Button className="button stop-button" onPress={stop} isDisabled={!active}>
+        Stop
+      </Button>
+      <span className="shortcut-hint" aria-hidden="true">
+        <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd> runs · <kbd>Esc</kbd> stops
+      </span>
+      <div className="run-bar-status" role="status" data-testid="run-bar-status">
+        {problem ? <span className="field-error">{problem}</span> : null}
+        {!problem && issueCount > 0 ? (
+          <span className="field-error">
+            {issueCount === 1 ? '1 problem in the form' : `${issueCount} problems in the form`}
+          </span>
+        ) : null}
+        {otherIssues.map((issue) => (
+          <span key={`${issue.field}:${issue.message}`} className="field-error">
+            {issue.field ? `${issue.field}: ` : ''}
+            {issue.message}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useEffect, useRef, type RefObject } from 'react';
+
+/**
+ * Keeps a scroll container pinned to its end while its content element grows, as long as the user
+ * was at the end (scrolling up to read releases it; scrolling back down pins it again).
+ */
+export function useStickToBottom<C extends HTMLElement, I extends HTMLElement>(): {
+  containerRef: RefObject<C | null>;
+  contentRef: RefObject<I | null>;
+} {
+  const containerRef = useRef<C | null>(null);
+  const contentRef = useRef<I | null>(null);
+  useEffect(() => {
+    const container = containerRef.current;
+    const content = contentRef.current;
+    if (!container || !content) return;
+    let pinned = true;
+    const onScroll = () => {
+      pinned = container.scrollHeight - container.scrollTop - container.clientHeight < 24;
+    };
+    const observer = new ResizeObserver(() => {
+      if (pinned) container.scrollTop = container.scrollHeight;
+    });
+    observer.observe(content);
+    container.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      observer.disconnect();
+      container.removeEventListener('scroll', onScroll);
+    };
+  }, []);
+  return { containerRef, contentRef };
+}

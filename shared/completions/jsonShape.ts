@@ -1,0 +1,74 @@
+/**
+ * Small readers for JSON of unknown shape: each returns the value when it has the expected type
+ * and `undefined` otherwise, so parsers can be tolerant without casts.
+ */
+
+export type JsonRecord = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A string with at least one non-blank character. */
+export function nonEmptyStringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+export function finiteNumberOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export function integerOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+export function booleanOf(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+export function arrayOf(value: unknown): unknown[] | undefined {
+  return Array.isArray(value) ? value : undefined;
+}
+
+/** Codes arrive as strings or numbers (Azure, llama.cpp, vLLM); both become a string. */
+export function codeOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return nonEmptyStringOf(value);
+}
+
+/** Copies `source` without its `undefined` properties (keeps objects tidy across IPC and in tests). */
+export function withoutUndefined<T extends object>(source: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
+}
+
+/** A short description of a value's JSON type, for error messages. */
+export function describeJsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+/** Keeps at most `max` characters; the marker says how much was cut. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const marker = `\n… (truncated: ${text.length} characters in total)`;
+  return text.slice(0, Math.max(0, max - marker.length)) + marker;
+}
+
+/** JSON.parse without throwing (`ok: false` on a syntax error; a body may legitimately be `null`). */
+export function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
