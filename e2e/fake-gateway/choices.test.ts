@@ -38,7 +38,9 @@ describe('planChoices', () => {
       planChoices(unseeded, 'openai/m', 2).choices[0]?.text,
     );
     const greedy = { ...unseeded, temperature: 0 };
-    expect(planChoices(greedy, 'openai/m', 1).choices[0]?.text).toBe(planChoices(greedy, 'openai/m', 2).choices[0]?.text);
+    expect(planChoices(greedy, 'openai/m', 1).choices[0]?.text).toBe(
+      planChoices(greedy, 'openai/m', 2).choices[0]?.text,
+    );
   });
 
   it('best_of returns the n most likely candidates and bills every candidate', () => {

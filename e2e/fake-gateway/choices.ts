@@ -38,7 +38,11 @@ export interface ChoicePlan {
 export function planChoices(request: ChoicesRequest, servedModel: string, randomSeed: number): ChoicePlan {
   const greedy = request.temperature === 0;
   const baseSeed =
-    request.seed !== undefined ? hashToSeed('seed', request.seed) : greedy ? hashToSeed('greedy') : randomSeed;
+    request.seed !== undefined
+      ? hashToSeed('seed', request.seed)
+      : greedy
+        ? hashToSeed('greedy')
+        : randomSeed;
   const choices: PlannedChoice[] = [];
   let promptTokens = 0;
   let completionTokens = 0;

@@ -3,7 +3,10 @@ import { parseCliArgs } from './cliArgs';
 
 describe('parseCliArgs', () => {
   it('defaults to port 8080, unlimited speed, no key', () => {
-    expect(parseCliArgs([])).toEqual({ kind: 'run', options: { port: 8080, tokensPerSecond: 0, requiredKey: undefined } });
+    expect(parseCliArgs([])).toEqual({
+      kind: 'run',
+      options: { port: 8080, tokensPerSecond: 0, requiredKey: undefined },
+    });
   });
 
   it('reads --port, --tps and --required-key in both spellings', () => {

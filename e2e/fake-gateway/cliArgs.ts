@@ -4,7 +4,8 @@ export interface CliOptions {
   requiredKey: string | undefined;
 }
 
-export type CliParse = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+export type CliParse =
+  { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
 
 export const USAGE = `Usage: npm run fake-gateway -- [--port N] [--tps N] [--required-key K]
   --port N           port on 127.0.0.1 (default 8080; 0 = any free port)

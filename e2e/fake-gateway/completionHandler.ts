@@ -2,11 +2,17 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { planChoices, type ChoicePlan } from './choices';
-import { completionBody, responseFormatFor, type ResponseFormat, type ResponseIdentity } from './completionResponse';
+import {
+  completionBody,
+  responseFormatFor,
+  type ResponseFormat,
+  type ResponseIdentity,
+} from './completionResponse';
 import {
   errorEnvelope,
   HTML_200_BODY,
   HTML_502_BODY,
+  isOpenStreamMode,
   isRawMode,
   transportErrorBody,
   type ErrorSpec,
@@ -16,7 +22,12 @@ import {
 import { buildAttempts, resolveFallbacks } from './fallbacks';
 import { headerValue, sendJson, sendText, untilAborted } from './httpUtil';
 import { contextLengthOf } from './models';
-import { checkProviderParams, parseCompletionRequest, servedTopLogprobs, type CompletionRequest } from './requestParser';
+import {
+  checkProviderParams,
+  parseCompletionRequest,
+  servedTopLogprobs,
+  type CompletionRequest,
+} from './requestParser';
 import { baseExtraFields, bifrostHeaders, type Routing } from './routing';
 import { writeStream } from './streamWriter';
 
@@ -69,7 +80,8 @@ interface ServePlan {
 /** Non-streaming: waits as long as generating would take at the current speed, then one JSON body. */
 async function respondJson(ctx: CompletionContext, serve: ServePlan): Promise<void> {
   const tps = speedFor(ctx)();
-  if (tps > 0 && serve.plan.steps > 0) await sleep((serve.plan.steps * 1000) / tps, undefined, { signal: ctx.signal });
+  if (tps > 0 && serve.plan.steps > 0)
+    await sleep((serve.plan.steps * 1000) / tps, undefined, { signal: ctx.signal });
   const latency = elapsedMs(ctx);
   const headers = bifrostHeaders(serve.routing, latency);
   const extraFields = { ...baseExtraFields(serve.routing), latency: Math.round(latency), chunk_index: 0 };
@@ -146,7 +158,11 @@ export async function handleCompletion(ctx: CompletionContext): Promise<void> {
     served.id,
     randomInt(0, 0xffffffff),
   );
-  const identity: ResponseIdentity = { id: completionId(), created: Math.floor(Date.now() / 1000), model: served.model };
+  const identity: ResponseIdentity = {
+    id: completionId(),
+    created: Math.floor(Date.now() / 1000),
+    model: served.model,
+  };
   const serve: ServePlan = { request, routing, mode, plan, identity, format: responseFormatFor(served) };
   if (!request.stream) return respondJson(ctx, serve);
   await writeStream({
@@ -158,7 +174,7 @@ export async function handleCompletion(ctx: CompletionContext): Promise<void> {
     plan,
     wantLogprobs: request.logprobs !== undefined,
     extraFields: baseExtraFields(routing),
-    mode: mode === 'drop' || mode === 'midstream' || mode === 'event-error' || mode === 'truncated' || mode === 'stall' ? mode : undefined,
+    mode: mode && isOpenStreamMode(mode) ? mode : undefined,
     tokensPerSecond: speedFor(ctx),
     startedAt: ctx.startedAt,
   });

@@ -15,7 +15,15 @@ const legacy: ResponseFormat = { shape: 'legacy', key: 'logprobs' };
 const identity = { id: 'cmpl-1', created: 1700000000, model: 'gpt-x' };
 const tokens: TokenDetail[] = [
   { token: 'Hi', logprob: null, top: null, offset: 0 },
-  { token: ' café', logprob: -0.5, top: [[' café', -0.5], [' tea', -1.5]], offset: 2 },
+  {
+    token: ' café',
+    logprob: -0.5,
+    top: [
+      [' café', -0.5],
+      [' tea', -1.5],
+    ],
+    offset: 2,
+  },
 ];
 
 describe('responseFormatFor', () => {
@@ -62,9 +70,15 @@ describe('choiceObject', () => {
   it('always has logprobs (null) under the current key, and omits log_probs when null', () => {
     const current = choiceObject(legacy, { index: 0, text: 'x', finishReason: 'stop', logprobs: null });
     expect(Object.keys(current)).toEqual(['index', 'finish_reason', 'logprobs', 'text']);
-    const old = choiceObject({ shape: 'legacy', key: 'log_probs' }, { index: 0, text: 'x', finishReason: null, logprobs: null });
+    const old = choiceObject(
+      { shape: 'legacy', key: 'log_probs' },
+      { index: 0, text: 'x', finishReason: null, logprobs: null },
+    );
     expect(Object.keys(old)).toEqual(['index', 'finish_reason', 'text']);
-    const oldWith = choiceObject({ shape: 'legacy', key: 'log_probs' }, { index: 0, finishReason: null, logprobs: {} });
+    const oldWith = choiceObject(
+      { shape: 'legacy', key: 'log_probs' },
+      { index: 0, finishReason: null, logprobs: {} },
+    );
     expect(oldWith).toEqual({ index: 0, finish_reason: null, log_probs: {} });
   });
 });

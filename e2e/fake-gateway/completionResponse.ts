@@ -29,7 +29,10 @@ function utf8Bytes(token: string): number[] {
   return [...Buffer.from(token, 'utf8')];
 }
 
-export function logprobsObject(format: ResponseFormat, tokens: readonly TokenDetail[]): Record<string, unknown> {
+export function logprobsObject(
+  format: ResponseFormat,
+  tokens: readonly TokenDetail[],
+): Record<string, unknown> {
   if (format.shape === 'content') {
     return {
       content: tokens.map((t) => ({

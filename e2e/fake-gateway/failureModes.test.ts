@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_MODES } from './failures';
 import { startFakeGateway, type FakeGateway } from './server';
-import { bifrostHeadersOf, post, type WireCompletion, type WireError } from './testSupport';
+import { bifrostHeadersOf, eventually, post, type WireCompletion, type WireError } from './testSupport';
 
 let gateway: FakeGateway;
 beforeAll(async () => {
@@ -24,13 +24,18 @@ describe('status failure modes', () => {
         const json = (await response.json()) as WireError;
         expect(json).toMatchObject({ is_bifrost_error: false, status_code: Number(mode) });
         expect(json.error.message.length).toBeGreaterThan(0);
-        expect(json.extra_fields).toMatchObject({ provider: 'fail', routing_info: { provider: 'fail', model: mode } });
+        expect(json.extra_fields).toMatchObject({
+          provider: 'fail',
+          routing_info: { provider: 'fail', model: mode },
+        });
       }
     }
   });
 
   it('uses the documented details for 401, 400 and 429', async () => {
-    const unauthorized = (await (await post(gateway.url, { model: 'fail/401', prompt: 'x' })).json()) as WireError;
+    const unauthorized = (await (
+      await post(gateway.url, { model: 'fail/401', prompt: 'x' })
+    ).json()) as WireError;
     expect(unauthorized.error).toMatchObject({ type: 'authentication_error', code: 'invalid_api_key' });
     const bad = (await (await post(gateway.url, { model: 'fail/400', prompt: 'x' })).json()) as WireError;
     expect(bad.error).toEqual({
@@ -44,7 +49,11 @@ describe('status failure modes', () => {
   });
 
   it('applies x-fake-fail to a normal model', async () => {
-    const response = await post(gateway.url, { model: 'openai/gpt-x', prompt: 'x' }, { 'x-fake-fail': '503' });
+    const response = await post(
+      gateway.url,
+      { model: 'openai/gpt-x', prompt: 'x' },
+      { 'x-fake-fail': '503' },
+    );
     expect(response.status).toBe(503);
     expect(response.headers.get('x-bifrost-provider')).toBe('openai');
     await response.text();
@@ -70,13 +79,27 @@ describe('non-Bifrost answers', () => {
     ]);
   });
 
-  it('non-streaming drop, truncated and midstream: no response, cut JSON, a 500 envelope', async () => {
+  it('non-streaming drop, truncated, stall, midstream: no response, cut JSON, half then silence, a 500', async () => {
     await expect(post(gateway.url, { model: 'fail/drop', prompt: 'x' })).rejects.toThrow();
     const truncated = await post(gateway.url, { model: 'fail/truncated', prompt: 'x' });
     expect(truncated.status).toBe(200);
     const text = await truncated.text();
     expect(text.startsWith('{"id":"cmpl-')).toBe(true);
     expect(() => JSON.parse(text) as unknown).toThrow();
+    const stallAbort = new AbortController();
+    const stall = await post(
+      gateway.url,
+      { model: 'fail/stall', prompt: 'x' },
+      {},
+      undefined,
+      stallAbort.signal,
+    );
+    expect(stall.status).toBe(200);
+    const reader = stall.body?.getReader();
+    if (!reader) throw new Error('no body');
+    expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^\{"id":"cmpl-/);
+    stallAbort.abort();
+    expect(await eventually(() => gateway.openResponses() === 0)).toBe(true);
     const midstream = await post(gateway.url, { model: 'fail/midstream', prompt: 'x' });
     expect(midstream.status).toBe(500);
     expect(((await midstream.json()) as WireError).error.message).toBe('upstream connection reset');
@@ -130,12 +153,22 @@ describe('fallbacks', () => {
   });
 
   it("returns the primary's error when all fail, and does not retry 400 or 404", async () => {
-    const allFail = await post(gateway.url, { model: 'fail/503', prompt: 'x', fallbacks: ['fail/500', 'fail/502'] });
+    const allFail = await post(gateway.url, {
+      model: 'fail/503',
+      prompt: 'x',
+      fallbacks: ['fail/500', 'fail/502'],
+    });
     expect(allFail.status).toBe(503);
     expect(allFail.headers.get('x-bifrost-fallback-index')).toBeNull();
-    expect(((await allFail.json()) as WireError).extra_fields).toMatchObject({ routing_info: { is_fallback: false } });
+    expect(((await allFail.json()) as WireError).extra_fields).toMatchObject({
+      routing_info: { is_fallback: false },
+    });
     for (const mode of ['400', '404']) {
-      const response = await post(gateway.url, { model: `fail/${mode}`, prompt: 'x', fallbacks: ['openai/b'] });
+      const response = await post(gateway.url, {
+        model: `fail/${mode}`,
+        prompt: 'x',
+        fallbacks: ['openai/b'],
+      });
       expect(response.status).toBe(Number(mode));
       expect(response.headers.get('x-bifrost-fallback-index')).toBeNull();
       await response.text();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   errorEnvelope,
+  isOpenStreamMode,
   isRetryableStatus,
   parseFailureMode,
   STATUS_MODES,
@@ -15,6 +16,9 @@ describe('failure modes', () => {
     expect(parseFailureMode('429')).toBe('429');
     expect(parseFailureMode(' No-First-Byte ')).toBe('no-first-byte');
     expect(parseFailureMode('418')).toBeUndefined();
+    expect(
+      ['midstream', 'stall', 'no-first-byte', 'html', '500'].map((m) => isOpenStreamMode(m as 'stall')),
+    ).toEqual([true, true, false, false, false]);
   });
 
   it('gives every status mode its own status and a Bifrost envelope', () => {
@@ -22,21 +26,31 @@ describe('failure modes', () => {
       const spec = statusModeError(mode, ref);
       expect(spec.status).toBe(Number(mode));
       const body = errorEnvelope(spec, { provider: 'openai' });
-      expect(body).toMatchObject({ is_bifrost_error: false, status_code: Number(mode), extra_fields: { provider: 'openai' } });
+      expect(body).toMatchObject({
+        is_bifrost_error: false,
+        status_code: Number(mode),
+        extra_fields: { provider: 'openai' },
+      });
       expect(typeof (body.error as { message: unknown }).message).toBe('string');
       expect((body.extra_fields as { error_type: string }).error_type).toMatch(/^[a-z_]+$/);
     }
   });
 
   it('matches the documented specifics', () => {
-    expect(statusModeError('401', ref).error).toMatchObject({ type: 'authentication_error', code: 'invalid_api_key' });
+    expect(statusModeError('401', ref).error).toMatchObject({
+      type: 'authentication_error',
+      code: 'invalid_api_key',
+    });
     expect(statusModeError('400', ref).error).toEqual({
       type: 'invalid_request_error',
       message: 'temperature must be between 0 and 2',
       param: 'temperature',
     });
     expect(statusModeError('429', ref).headers).toEqual({ 'retry-after': '7' });
-    expect(statusModeError('403', ref)).toMatchObject({ type: 'model_blocked', errorType: 'policy_model_blocked' });
+    expect(statusModeError('403', ref)).toMatchObject({
+      type: 'model_blocked',
+      errorType: 'policy_model_blocked',
+    });
     expect(statusModeError('404', ref).error.message).toContain('gpt-x');
     expect(unknownModeError('nope')).toMatchObject({ status: 400 });
   });

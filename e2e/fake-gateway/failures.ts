@@ -5,7 +5,14 @@ export const STATUS_MODES = ['400', '401', '402', '403', '404', '429', '500', '5
 /** Something that is not Bifrost answered (a proxy page, a web server): no envelope, no `x-bifrost-*`. */
 export const RAW_MODES = ['html', 'html-200', 'non-json'] as const;
 /** The response starts (or is awaited) and then goes wrong. */
-export const STREAM_MODES = ['midstream', 'event-error', 'truncated', 'drop', 'no-first-byte', 'stall'] as const;
+export const STREAM_MODES = [
+  'midstream',
+  'event-error',
+  'truncated',
+  'drop',
+  'no-first-byte',
+  'stall',
+] as const;
 
 export type StatusMode = (typeof STATUS_MODES)[number];
 export type RawMode = (typeof RAW_MODES)[number];
@@ -25,6 +32,11 @@ export function isStatusMode(mode: FailureMode): mode is StatusMode {
 
 export function isRawMode(mode: FailureMode): mode is RawMode {
   return (RAW_MODES as readonly string[]).includes(mode);
+}
+
+/** Stream modes that go wrong once the stream is open (`no-first-byte` never opens it). */
+export function isOpenStreamMode(mode: FailureMode): mode is Exclude<StreamMode, 'no-first-byte'> {
+  return mode !== 'no-first-byte' && (STREAM_MODES as readonly string[]).includes(mode);
 }
 
 /** What Bifrost retries with fallbacks: 401, 402, 403, 429 and 5xx. 400/404 (caller errors) are final. */
@@ -51,7 +63,11 @@ export function statusModeError(mode: StatusMode, ref: ModelRef): ErrorSpec {
       return {
         ...base,
         status: 400,
-        error: { type: 'invalid_request_error', message: 'temperature must be between 0 and 2', param: 'temperature' },
+        error: {
+          type: 'invalid_request_error',
+          message: 'temperature must be between 0 and 2',
+          param: 'temperature',
+        },
         errorType: 'caller_invalid_request',
       };
     case '401':
@@ -120,14 +136,20 @@ export function statusModeError(mode: StatusMode, ref: ModelRef): ErrorSpec {
         ...base,
         status: 502,
         type: 'provider_connection_failed',
-        error: { type: 'provider_connection_failed', message: 'bad gateway: could not connect to the provider' },
+        error: {
+          type: 'provider_connection_failed',
+          message: 'bad gateway: could not connect to the provider',
+        },
         errorType: 'provider_connection_failed',
       };
     case '503':
       return {
         ...base,
         status: 503,
-        error: { type: 'server_error', message: 'The engine is currently overloaded, please try again later.' },
+        error: {
+          type: 'server_error',
+          message: 'The engine is currently overloaded, please try again later.',
+        },
         errorType: 'provider_overloaded',
       };
     case '504':
@@ -166,7 +188,10 @@ export function invalidParamError(message: string, param: string, code?: string)
 }
 
 /** The JSON body of a `BifrostError`. */
-export function errorEnvelope(spec: ErrorSpec, extraFields: Record<string, unknown>): Record<string, unknown> {
+export function errorEnvelope(
+  spec: ErrorSpec,
+  extraFields: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     ...(spec.type ? { type: spec.type } : {}),
     is_bifrost_error: spec.isBifrostError,

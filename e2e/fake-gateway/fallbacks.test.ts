@@ -22,19 +22,29 @@ describe('resolveFallbacks', () => {
   });
 
   it('returns the primary error when every attempt fails, and does not retry 400/404', () => {
-    expect(resolve('fail/503', ['fail/500', 'fail/404'])).toMatchObject({ kind: 'error', error: { status: 503 } });
+    expect(resolve('fail/503', ['fail/500', 'fail/404'])).toMatchObject({
+      kind: 'error',
+      error: { status: 503 },
+    });
     expect(resolve('fail/400', ['openai/b'])).toMatchObject({ kind: 'error', error: { status: 400 } });
     expect(resolve('fail/404', ['openai/b'])).toMatchObject({ kind: 'error', error: { status: 404 } });
   });
 
   it('applies the header to the primary only and serves stream/raw modes without retrying', () => {
     expect(resolve('fail/500', ['fail/drop'])).toEqual({ kind: 'serve', attemptIndex: 1, mode: 'drop' });
-    expect(resolve('openai/a', [], 'midstream')).toEqual({ kind: 'serve', attemptIndex: 0, mode: 'midstream' });
+    expect(resolve('openai/a', [], 'midstream')).toEqual({
+      kind: 'serve',
+      attemptIndex: 0,
+      mode: 'midstream',
+    });
     expect(resolve('fail/html', ['openai/b'])).toEqual({ kind: 'serve', attemptIndex: 0, mode: 'html' });
   });
 
   it('answers an unknown mode with a 400', () => {
     expect(resolve('fail/teapot', ['openai/b'])).toMatchObject({ kind: 'error', error: { status: 400 } });
-    expect(resolve('openai/a', ['openai/b'], 'bogus')).toMatchObject({ kind: 'error', error: { status: 400 } });
+    expect(resolve('openai/a', ['openai/b'], 'bogus')).toMatchObject({
+      kind: 'error',
+      error: { status: 400 },
+    });
   });
 });

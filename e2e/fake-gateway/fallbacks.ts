@@ -24,7 +24,11 @@ export type Resolution =
   | { kind: 'error'; error: ErrorSpec };
 
 /** A model `fail/<mode>` fails that way; the `x-fake-fail` header applies to the primary only. */
-export function buildAttempts(primary: ModelRef, fallbacks: readonly ModelRef[], headerMode?: string): Attempt[] {
+export function buildAttempts(
+  primary: ModelRef,
+  fallbacks: readonly ModelRef[],
+  headerMode?: string,
+): Attempt[] {
   const toAttempt = (ref: ModelRef, override?: string): Attempt => {
     const requested = override ?? (ref.provider === 'fail' ? ref.model : undefined);
     if (requested === undefined) return { ref, mode: undefined };

@@ -52,7 +52,9 @@ describe('scoreToken', () => {
   });
 
   it('caps k, returns [] for k = 0 and never lists integer-like tokens', () => {
-    expect(scoreToken(' a', createRng(1), { greedy: false, topK: 100, pool }).top).toHaveLength(MAX_TOP_LOGPROBS);
+    expect(scoreToken(' a', createRng(1), { greedy: false, topK: 100, pool }).top).toHaveLength(
+      MAX_TOP_LOGPROBS,
+    );
     expect(scoreToken(' a', createRng(1), { greedy: false, topK: 0, pool }).top).toEqual([]);
     for (let seed = 0; seed < 30; seed++) {
       const score = scoreToken('2024', createRng(seed), { greedy: true, topK: 20, pool });

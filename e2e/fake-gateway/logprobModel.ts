@@ -66,7 +66,8 @@ function pickAlternatives(rng: Rng, pool: readonly string[], exclude: string, co
   const chosen = new Set<string>();
   for (let attempt = 0; chosen.size < count && attempt < count * 20; attempt++) {
     const candidate = pool[Math.floor(rng() * pool.length)];
-    if (candidate !== undefined && candidate !== exclude && !isArrayIndexKey(candidate)) chosen.add(candidate);
+    if (candidate !== undefined && candidate !== exclude && !isArrayIndexKey(candidate))
+      chosen.add(candidate);
   }
   for (const candidate of pool) {
     if (chosen.size >= count) break;

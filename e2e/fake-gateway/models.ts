@@ -76,6 +76,11 @@ export function bifrostModelList(provider: string | null): Record<string, unknow
 export function openAiModelList(): Record<string, unknown> {
   return {
     object: 'list',
-    data: FAKE_MODELS.map((m) => ({ id: m.id, object: 'model', created: 1_700_000_000, owned_by: m.owned_by })),
+    data: FAKE_MODELS.map((m) => ({
+      id: m.id,
+      object: 'model',
+      created: 1_700_000_000,
+      owned_by: m.owned_by,
+    })),
   };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkProviderParams, parseCompletionRequest, parseModelRef, type CompletionRequest } from './requestParser';
+import {
+  checkProviderParams,
+  parseCompletionRequest,
+  parseModelRef,
+  type CompletionRequest,
+} from './requestParser';
 
 function parse(body: unknown): ReturnType<typeof parseCompletionRequest> {
   return parseCompletionRequest(JSON.stringify(body));
@@ -13,7 +18,11 @@ function parsed(body: unknown): CompletionRequest {
 
 describe('parseModelRef', () => {
   it('splits at the first slash', () => {
-    expect(parseModelRef('vertex/meta/llama')).toEqual({ provider: 'vertex', model: 'meta/llama', id: 'vertex/meta/llama' });
+    expect(parseModelRef('vertex/meta/llama')).toEqual({
+      provider: 'vertex',
+      model: 'meta/llama',
+      id: 'vertex/meta/llama',
+    });
     expect(parseModelRef('gpt-4')).toBeNull();
     expect(parseModelRef('/m')).toBeNull();
     expect(parseModelRef('p/')).toBeNull();
@@ -23,7 +32,14 @@ describe('parseModelRef', () => {
 describe('parseCompletionRequest', () => {
   it('applies defaults and keeps what was sent', () => {
     const request = parsed({ model: 'openai/x', prompt: 'Hi' });
-    expect(request).toMatchObject({ prompts: ['Hi'], maxTokens: 16, n: 1, bestOf: undefined, stream: false, echo: false });
+    expect(request).toMatchObject({
+      prompts: ['Hi'],
+      maxTokens: 16,
+      n: 1,
+      bestOf: undefined,
+      stream: false,
+      echo: false,
+    });
     const full = parsed({
       model: 'openai/x',
       prompt: ['a', 'b'],
@@ -35,14 +51,30 @@ describe('parseCompletionRequest', () => {
       fallbacks: ['anthropic/c', 'no-slash', 'p/'],
       unknown_field: 1,
     });
-    expect(full).toMatchObject({ prompts: ['a', 'b'], maxTokens: 3, stop: ['\n'], logprobs: 2, seed: 5, suffix: 'end' });
+    expect(full).toMatchObject({
+      prompts: ['a', 'b'],
+      maxTokens: 3,
+      stop: ['\n'],
+      logprobs: 2,
+      seed: 5,
+      suffix: 'end',
+    });
     expect(full.fallbacks.map((f) => f.id)).toEqual(['anthropic/c']);
   });
 
   it("answers with Bifrost's validation messages", () => {
-    expect(parse({ model: 'openai/x' })).toEqual({ ok: false, message: 'prompt is required for text completion' });
-    expect(parse({ model: 'openai/x', prompt: [] })).toEqual({ ok: false, message: 'prompt is required for text completion' });
-    expect(parse({ model: 'gpt', prompt: 'a' })).toEqual({ ok: false, message: 'model should be in provider/model format' });
+    expect(parse({ model: 'openai/x' })).toEqual({
+      ok: false,
+      message: 'prompt is required for text completion',
+    });
+    expect(parse({ model: 'openai/x', prompt: [] })).toEqual({
+      ok: false,
+      message: 'prompt is required for text completion',
+    });
+    expect(parse({ model: 'gpt', prompt: 'a' })).toEqual({
+      ok: false,
+      message: 'model should be in provider/model format',
+    });
     expect(parse({ prompt: 'a' })).toEqual({ ok: false, message: 'model is required' });
     const stop = parse({ model: 'openai/x', prompt: 'a', stop: '\n' });
     expect(stop.ok || stop.message).toMatch(/^invalid request format: .*stop of type \[\]string$/);
@@ -66,12 +98,18 @@ describe('checkProviderParams', () => {
   });
 
   it('refuses what an OpenAI-like provider refuses, naming the param', () => {
-    expect(check({ temperature: 2.5 })?.error).toMatchObject({ param: 'temperature', message: 'temperature must be between 0 and 2' });
+    expect(check({ temperature: 2.5 })?.error).toMatchObject({
+      param: 'temperature',
+      message: 'temperature must be between 0 and 2',
+    });
     expect(check({ n: 0 })?.error.param).toBe('n');
     expect(check({ n: 3, best_of: 2 })?.error.param).toBe('best_of');
     expect(check({ stream: true, best_of: 2 })).toMatchObject({ status: 400, error: { param: 'best_of' } });
     expect(check({ max_tokens: -1 })?.error.param).toBe('max_tokens');
-    expect(check({ max_tokens: 4094 })?.error).toMatchObject({ code: 'context_length_exceeded', param: 'max_tokens' });
+    expect(check({ max_tokens: 4094 })?.error).toMatchObject({
+      code: 'context_length_exceeded',
+      param: 'max_tokens',
+    });
     expect(check({ max_tokens: 4093 })).toBeNull();
   });
 });

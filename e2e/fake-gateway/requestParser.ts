@@ -106,7 +106,10 @@ export function parseCompletionRequest(body: string): ParseResult {
   try {
     json = JSON.parse(body);
   } catch (error) {
-    return { ok: false, message: `invalid request format: ${error instanceof Error ? error.message : 'bad JSON'}` };
+    return {
+      ok: false,
+      message: `invalid request format: ${error instanceof Error ? error.message : 'bad JSON'}`,
+    };
   }
   if (!isPlainObject(json)) {
     return {
@@ -169,7 +172,8 @@ function outside(value: number | undefined, min: number, max: number): boolean {
 
 /** The checks an OpenAI-like provider makes (Bifrost itself checks no ranges): a 400, never retried. */
 export function checkProviderParams(request: CompletionRequest, contextLength: number): ErrorSpec | null {
-  if (outside(request.temperature, 0, 2)) return invalidParamError('temperature must be between 0 and 2', 'temperature');
+  if (outside(request.temperature, 0, 2))
+    return invalidParamError('temperature must be between 0 and 2', 'temperature');
   if (outside(request.topP, 0, 1)) return invalidParamError('top_p must be between 0 and 1', 'top_p');
   if (outside(request.frequencyPenalty, -2, 2)) {
     return invalidParamError('frequency_penalty must be between -2 and 2', 'frequency_penalty');
@@ -184,7 +188,8 @@ export function checkProviderParams(request: CompletionRequest, contextLength: n
   if (request.n < 1 || request.n > 128) return invalidParamError('n must be between 1 and 128', 'n');
   const bestOf = request.bestOf ?? request.n;
   if (bestOf < request.n) return invalidParamError('best_of must be greater than or equal to n', 'best_of');
-  if (request.bestOf !== undefined && request.bestOf > 20) return invalidParamError('best_of must be at most 20', 'best_of');
+  if (request.bestOf !== undefined && request.bestOf > 20)
+    return invalidParamError('best_of must be at most 20', 'best_of');
   if (request.stream && request.bestOf !== undefined && request.bestOf > 1) {
     return invalidParamError('Cannot stream results with best_of greater than 1.', 'best_of');
   }
@@ -199,7 +204,10 @@ export function checkProviderParams(request: CompletionRequest, contextLength: n
     }
   }
   if (request.prompts.length * bestOf * request.maxTokens > MAX_GENERATED_TOKENS) {
-    return invalidParamError('This request would generate too many tokens for the fake gateway.', 'max_tokens');
+    return invalidParamError(
+      'This request would generate too many tokens for the fake gateway.',
+      'max_tokens',
+    );
   }
   return null;
 }

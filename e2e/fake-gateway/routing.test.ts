@@ -3,7 +3,13 @@ import { baseExtraFields, bifrostHeaders, type Routing } from './routing';
 
 const primary = { provider: 'openai', model: 'gpt-a', id: 'openai/gpt-a' };
 const backup = { provider: 'anthropic', model: 'claude-b', id: 'anthropic/claude-b' };
-const routing: Routing = { requestId: 'r1', requestType: 'text_completion', primary, served: primary, fallbackIndex: 0 };
+const routing: Routing = {
+  requestId: 'r1',
+  requestType: 'text_completion',
+  primary,
+  served: primary,
+  fallbackIndex: 0,
+};
 
 describe('routing headers and extra_fields', () => {
   it('describes the primary without fallback headers', () => {

@@ -19,7 +19,9 @@ export function routingInfo(routing: Routing): Record<string, unknown> {
     provider: routing.served.provider,
     model: routing.served.model,
     is_fallback: isFallback,
-    ...(isFallback ? { primary_provider: routing.primary.provider, primary_model: routing.primary.model } : {}),
+    ...(isFallback
+      ? { primary_provider: routing.primary.provider, primary_model: routing.primary.model }
+      : {}),
     requested_provider: routing.primary.provider,
     requested_model: routing.primary.model,
   };

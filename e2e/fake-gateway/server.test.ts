@@ -9,7 +9,12 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 
 async function complete(body: Record<string, unknown>, headers?: Record<string, string>, path?: string) {
-  const response = await post(gateway.url, { model: 'openai/gpt-3.5-turbo-instruct', ...body }, headers, path);
+  const response = await post(
+    gateway.url,
+    { model: 'openai/gpt-3.5-turbo-instruct', ...body },
+    headers,
+    path,
+  );
   return { response, json: (await response.json()) as WireCompletion };
 }
 
@@ -30,7 +35,11 @@ describe('completions (non-streaming)', () => {
       expect(response.headers.get('x-bifrost-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       expect(response.headers.get('x-bifrost-upstream-latency-ms')).toMatch(/^\d+\.\d{3}$/);
       expect(response.headers.get('x-bifrost-fallback-index')).toBeNull();
-      expect(json).toMatchObject({ object: 'text_completion', model: 'gpt-3.5-turbo-instruct', system_fingerprint: '' });
+      expect(json).toMatchObject({
+        object: 'text_completion',
+        model: 'gpt-3.5-turbo-instruct',
+        system_fingerprint: '',
+      });
       expect(json.id).toMatch(/^cmpl-/);
       expect(json.choices).toHaveLength(1);
       expect(json.choices[0]).toMatchObject({ index: 0, finish_reason: 'length', logprobs: null });
@@ -84,13 +93,24 @@ describe('completions (non-streaming)', () => {
   });
 
   it('serves n and best_of and several prompts, prompt-major', async () => {
-    const { json } = await complete({ prompt: ['First one', 'Second'], n: 2, best_of: 3, seed: 9, max_tokens: 4 });
+    const { json } = await complete({
+      prompt: ['First one', 'Second'],
+      n: 2,
+      best_of: 3,
+      seed: 9,
+      max_tokens: 4,
+    });
     expect(json.choices.map((c) => c.index)).toEqual([0, 1, 2, 3]);
     expect(json.usage).toEqual({ prompt_tokens: 3, completion_tokens: 2 * 3 * 4, total_tokens: 27 });
   });
 
   it('answers content-logprobs and log-probs-key models in their shapes', async () => {
-    const content = await complete({ model: 'fake/content-logprobs-1', prompt: 'x', logprobs: 2, max_tokens: 3 });
+    const content = await complete({
+      model: 'fake/content-logprobs-1',
+      prompt: 'x',
+      logprobs: 2,
+      max_tokens: 3,
+    });
     const entries = content.json.choices[0]?.logprobs?.content ?? [];
     expect(entries).toHaveLength(3);
     for (const entry of entries) {
@@ -129,14 +149,18 @@ describe('other routes and recording', () => {
     const response = await fetch(`${gateway.url}/v1/models`);
     const json = (await response.json()) as { data: Array<{ id: string; pricing: { prompt: string } }> };
     const ids = json.data.map((m) => m.id);
-    expect(ids).toEqual(expect.arrayContaining(['openai/gpt-3.5-turbo-instruct', 'openai/davinci-002', 'openai/babbage-002']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['openai/gpt-3.5-turbo-instruct', 'openai/davinci-002', 'openai/babbage-002']),
+    );
     expect(json.data.find((m) => m.id === 'openai/gpt-3.5-turbo-instruct')).toMatchObject({
       name: expect.any(String),
       context_length: expect.any(Number),
       max_output_tokens: expect.any(Number),
       pricing: { prompt: '0.0000015000', completion: '0.0000020000' },
     });
-    const filtered = (await (await fetch(`${gateway.url}/v1/models?provider=azure`)).json()) as { data: Array<{ id: string }> };
+    const filtered = (await (await fetch(`${gateway.url}/v1/models?provider=azure`)).json()) as {
+      data: Array<{ id: string }>;
+    };
     expect(filtered.data.every((m) => m.id.startsWith('azure/'))).toBe(true);
     const openai = (await (await fetch(`${gateway.url}/openai/v1/models`)).json()) as { object: string };
     expect(openai.object).toBe('list');
@@ -167,14 +191,19 @@ describe('required key', () => {
       const missing = await post(secured.url, body);
       expect(missing.status).toBe(401);
       const missingText = await missing.text();
-      expect(JSON.parse(missingText)).toMatchObject({ status_code: 401, error: { type: 'virtual_key_required' } });
+      expect(JSON.parse(missingText)).toMatchObject({
+        status_code: 401,
+        error: { type: 'virtual_key_required' },
+      });
       const wrong = await post(secured.url, body, { 'x-bf-vk': 'sk-bf-wrong' });
       expect(wrong.status).toBe(401);
       expect(await wrong.text()).not.toContain('sk-bf');
       expect((await post(secured.url, body, { 'x-bf-vk': 'sk-bf-secret' })).status).toBe(200);
       expect((await post(secured.url, body, { authorization: 'Bearer sk-bf-secret' })).status).toBe(200);
       expect((await fetch(`${secured.url}/v1/models`)).status).toBe(401);
-      expect((await fetch(`${secured.url}/v1/models`, { headers: { 'x-bf-vk': 'sk-bf-secret' } })).status).toBe(200);
+      expect(
+        (await fetch(`${secured.url}/v1/models`, { headers: { 'x-bf-vk': 'sk-bf-secret' } })).status,
+      ).toBe(200);
       expect((await fetch(`${secured.url}/health`)).status).toBe(200);
     } finally {
       await secured.close();

@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { handleCompletion } from './completionHandler';
 import { transportErrorBody } from './failures';
-import { BodyTooLargeError, headerValue, isAbortError, lowerCaseHeaders, readBody, sendJson } from './httpUtil';
+import {
+  BodyTooLargeError,
+  headerValue,
+  isAbortError,
+  lowerCaseHeaders,
+  readBody,
+  sendJson,
+} from './httpUtil';
 import { bifrostModelList, openAiModelList } from './models';
 import type { FakeGateway, FakeGatewayOptions, RecordedRequest } from './types';
 
@@ -48,7 +55,9 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       if (error instanceof BodyTooLargeError) sendJson(res, 413, transportErrorBody(413, error.message));
       return;
     }
-    requests.push({ method: req.method ?? '', path: req.url ?? '', headers: lowerCaseHeaders(req), body });
+    if (options.recordRequests !== false) {
+      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: lowerCaseHeaders(req), body });
+    }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const method = req.method ?? 'GET';
     const isCompletion = COMPLETION_PATHS.has(path);

@@ -31,12 +31,26 @@ class CapturedResponse extends EventEmitter {
 }
 
 const plan = planChoices(
-  { prompts: ['p'], n: 1, bestOf: 1, maxTokens: 10, stop: [], echo: false, seed: 1, temperature: undefined, logprobs: undefined },
+  {
+    prompts: ['p'],
+    n: 1,
+    bestOf: 1,
+    maxTokens: 10,
+    stop: [],
+    echo: false,
+    seed: 1,
+    temperature: undefined,
+    logprobs: undefined,
+  },
   'openai/m',
   1,
 );
 
-function options(res: CapturedResponse, signal: AbortSignal, overrides: Partial<StreamOptions> = {}): StreamOptions {
+function options(
+  res: CapturedResponse,
+  signal: AbortSignal,
+  overrides: Partial<StreamOptions> = {},
+): StreamOptions {
   return {
     res: res as unknown as ServerResponse,
     signal,

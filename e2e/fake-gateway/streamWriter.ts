@@ -137,7 +137,9 @@ export async function writeStream(options: StreamOptions): Promise<void> {
       await untilAborted(signal);
       return;
     case undefined:
-      await write(dataFrame(finalChunk(identity, format, plan, extra(performance.now() - options.startedAt))));
+      await write(
+        dataFrame(finalChunk(identity, format, plan, extra(performance.now() - options.startedAt))),
+      );
       await write('data: [DONE]\n\n');
       res.end();
   }

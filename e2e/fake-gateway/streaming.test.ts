@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from './server';
-import {
-  eventually,
-  parseSse,
-  post,
-  readUntil,
-  type WireCompletion,
-  type WireError,
-} from './testSupport';
+import { eventually, parseSse, post, readUntil, type WireCompletion, type WireError } from './testSupport';
 
 let gateway: FakeGateway;
 beforeAll(async () => {
@@ -128,7 +121,11 @@ describe('stream failure modes', () => {
     const { sse } = await stream({ model: 'fail/midstream', prompt: 'x' });
     expect(sse.frames.map((f) => f.data === '[DONE]')).toEqual([false, false, false, false, true]);
     const error = JSON.parse(sse.frames[3]?.data ?? '') as WireError;
-    expect(error).toMatchObject({ is_bifrost_error: false, status_code: 500, error: { message: 'upstream connection reset' } });
+    expect(error).toMatchObject({
+      is_bifrost_error: false,
+      status_code: 500,
+      error: { message: 'upstream connection reset' },
+    });
     expect(error.extra_fields).toMatchObject({ request_type: 'text_completion_stream' });
   });
 
@@ -143,7 +140,9 @@ describe('stream failure modes', () => {
   it('truncated: 3 chunks then [DONE] with no finish_reason anywhere', async () => {
     const { sse } = await stream({ model: 'fail/truncated', prompt: 'x', n: 2 });
     expect(sse.frames).toHaveLength(4);
-    expect(chunks(sse.frames).every((c) => c.choices.every((choice) => choice.finish_reason === null))).toBe(true);
+    expect(chunks(sse.frames).every((c) => c.choices.every((choice) => choice.finish_reason === null))).toBe(
+      true,
+    );
   });
 
   it('drop: 3 chunks then the connection is cut', async () => {
@@ -166,15 +165,30 @@ describe('stream failure modes', () => {
 
   it('stall and no-first-byte hold the connection until the client goes away', async () => {
     const stallAbort = new AbortController();
-    const stall = await post(gateway.url, { model: 'fail/stall', prompt: 'x', stream: true }, {}, undefined, stallAbort.signal);
+    const stall = await post(
+      gateway.url,
+      { model: 'fail/stall', prompt: 'x', stream: true },
+      {},
+      undefined,
+      stallAbort.signal,
+    );
     const reader = stall.body?.getReader();
     if (!reader) throw new Error('no body');
     const text = await readUntil(reader, (t) => parseSse(t).frames.length >= 3);
     expect(parseSse(text).frames).toHaveLength(3);
 
     const waitAbort = new AbortController();
-    const waiting = post(gateway.url, { model: 'fail/no-first-byte', prompt: 'x', stream: true }, {}, undefined, waitAbort.signal);
-    const settled = await Promise.race([waiting.then(() => 'answered'), new Promise((r) => setTimeout(() => r('held'), 150))]);
+    const waiting = post(
+      gateway.url,
+      { model: 'fail/no-first-byte', prompt: 'x', stream: true },
+      {},
+      undefined,
+      waitAbort.signal,
+    );
+    const settled = await Promise.race([
+      waiting.then(() => 'answered'),
+      new Promise((r) => setTimeout(() => r('held'), 150)),
+    ]);
     expect(settled).toBe('held');
     expect(gateway.openResponses()).toBe(2);
     stallAbort.abort();

@@ -5,7 +5,20 @@ describe('tokenizePrompt', () => {
   it('splits into whitespace-prefixed words and newline tokens that join back to the prompt', () => {
     const prompt = 'Once upon  a time\n\nthere was a café 🙂  ';
     const tokens = tokenizePrompt(prompt);
-    expect(tokens).toEqual(['Once', ' upon', '  a', ' time', '\n', '\n', 'there', ' was', ' a', ' café', ' 🙂', '  ']);
+    expect(tokens).toEqual([
+      'Once',
+      ' upon',
+      '  a',
+      ' time',
+      '\n',
+      '\n',
+      'there',
+      ' was',
+      ' a',
+      ' café',
+      ' 🙂',
+      '  ',
+    ]);
     expect(tokens.join('')).toBe(prompt);
   });
 

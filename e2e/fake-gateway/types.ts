@@ -16,6 +16,8 @@ export interface FakeGatewayOptions {
   tokensPerSecond?: number;
   /** When set, inference and model-list requests need `x-bf-vk: <key>` or `Authorization: Bearer <key>`. */
   requiredKey?: string;
+  /** Keep every request in `requests` (default true; the CLI turns it off so long sessions do not grow). */
+  recordRequests?: boolean;
 }
 
 export interface FakeGateway {
