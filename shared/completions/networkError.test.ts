@@ -30,6 +30,14 @@ describe('classifyNetworkError', () => {
     });
   });
 
+  it('a port fetch refuses to use (real fetch) says the port is blocked', async () => {
+    const blocked = 'http://127.0.0.1:9/v1/completions';
+    const thrown = await fetch(blocked).catch((error: unknown) => error);
+    const error = classifyNetworkError(thrown, blocked, 'http://127.0.0.1:9');
+    expect(error.title).toBe('Port 9 is blocked');
+    expect(error.message).toMatch(/unsafe ports/);
+  });
+
   it('finds the code inside an AggregateError', () => {
     const aggregate = Object.assign(
       new AggregateError([nodeError('connect ECONNREFUSED ::1:8080', 'ECONNREFUSED')], ''),

@@ -69,6 +69,13 @@ export function classifyNetworkError(error: unknown, url: string, baseUrl: strin
       message: tlsMessage(tlsCode, detail),
     });
   }
+  if (messages.some((message) => /\bbad port\b/i.test(message))) {
+    return make({
+      kind: 'network',
+      title: `Port ${portOf(url)} is blocked`,
+      message: `fetch refuses to connect to port ${portOf(url)} (it is on the list of unsafe ports that browsers and Node block). Run the server on another port.`,
+    });
+  }
   const code = codes[0];
   if (code) {
     return make({
@@ -136,5 +143,14 @@ function hostnameOf(url: string): string {
     return new URL(url).hostname || url;
   } catch {
     return url;
+  }
+}
+
+function portOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+  } catch {
+    return '?';
   }
 }

@@ -32,7 +32,9 @@ test('Electron: the app opens, streams a completion and stops', async () => {
     const window = await app.firstWindow();
     await expect(window.locator('[data-app-state="ready"]')).toBeVisible();
     // The renderer has no Node and no Electron.
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
     await window.getByLabel('Model (model)').fill('openai/gpt-3.5-turbo-instruct');
     await window.getByLabel('Prompt (prompt)').fill('Once upon a time');
     await window.getByRole('button', { name: 'Run', exact: true }).click();

@@ -12,6 +12,7 @@ import { RunBar } from '../features/runs/components/RunBar';
 import { errorMessage } from '../lib/routeError';
 import { AppFooter } from './AppFooter';
 import { ConnectionBanner } from './ConnectionBanner';
+import { StartupWarnings } from './StartupWarnings';
 
 /** Marks the root element for tests: `ready` once app.info and profiles.list have loaded. */
 function useAppStateMarker(state: 'loading' | 'ready' | 'error'): void {
@@ -31,12 +32,15 @@ export function App() {
 
   return (
     <div className="app">
-      <ConnectionBanner />
-      {failure ? (
-        <div className="startup-error" role="alert">
-          <strong>The playground could not start.</strong> {errorMessage(failure)}
-        </div>
-      ) : null}
+      <div className="app-banners">
+        <ConnectionBanner />
+        <StartupWarnings warnings={info.data?.warnings ?? []} />
+        {failure ? (
+          <div className="startup-error" role="alert">
+            <strong>The playground could not start.</strong> {errorMessage(failure)}
+          </div>
+        ) : null}
+      </div>
       <div className="workspace">
         <aside className="sidebar" aria-label="Connection and parameters">
           <div className="sidebar-head">

@@ -9,7 +9,7 @@ export function ConnectionBanner() {
   return (
     <div className="connection-banner" role="alert" data-testid="connection-lost">
       <strong>Lost connection to the playground host.</strong>
-      <span>Nothing can run until it is back. Restart it (npm run web) and reload this page.</span>
+      <span>Nothing can run until it is back: restart it (npm run web) and open the URL it prints.</span>
       <Button className="button" onPress={() => window.location.reload()}>
         Reload
       </Button>

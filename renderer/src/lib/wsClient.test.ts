@@ -36,7 +36,12 @@ function setup() {
   return { socket, client, warn };
 }
 
-const appInfo = { mode: 'web', version: '0.1.0', keyStorage: { persistent: false, description: 'memory' } };
+const appInfo = {
+  mode: 'web',
+  version: '0.1.0',
+  keyStorage: { persistent: false, description: 'memory' },
+  warnings: [],
+};
 
 describe('webSocketUrl', () => {
   it('uses ws for http and wss for https, with the token encoded', () => {
@@ -80,7 +85,11 @@ describe('createWsClient', () => {
     const { socket, client } = setup();
     socket.emit('open');
     const result = client.invoke('app.info', {});
-    socket.receive({ type: 'reply', id: socket.lastInvoke().id, reply: { ok: true, output: { mode: 'tv' } } });
+    socket.receive({
+      type: 'reply',
+      id: socket.lastInvoke().id,
+      reply: { ok: true, output: { mode: 'tv' } },
+    });
     await expect(result).rejects.toThrow(/invalid reply to app.info/);
   });
 
@@ -96,7 +105,10 @@ describe('createWsClient', () => {
       routing: { headers: {} },
       streamed: true,
     };
-    socket.receive({ type: 'event', event: { name: 'run.aborted', payload: { runId: 'r1', seq: 3, summary } } });
+    socket.receive({
+      type: 'event',
+      event: { name: 'run.aborted', payload: { runId: 'r1', seq: 3, summary } },
+    });
     socket.receive({ type: 'event', event: { name: 'run.aborted', payload: { runId: 'r1' } } });
     socket.receive({ type: 'event', event: { name: 'nope', payload: {} } });
     socket.receive('not json');
@@ -104,7 +116,10 @@ describe('createWsClient', () => {
     expect(listener).toHaveBeenCalledWith({ runId: 'r1', seq: 3, summary });
     expect(warn).toHaveBeenCalledTimes(3);
     unsubscribe();
-    socket.receive({ type: 'event', event: { name: 'run.aborted', payload: { runId: 'r1', seq: 4, summary } } });
+    socket.receive({
+      type: 'event',
+      event: { name: 'run.aborted', payload: { runId: 'r1', seq: 4, summary } },
+    });
     expect(listener).toHaveBeenCalledTimes(1);
   });
 

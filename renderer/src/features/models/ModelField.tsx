@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -16,15 +17,22 @@ import { fieldHelp } from '../params/paramDocs';
 import { paramsActions, useFieldErrors, useFieldWarnings, useParamsField } from '../params/store';
 import { describeModelLimits, describePricing } from './pricing';
 import { modelsQuery } from './queries';
+import { modelSuggestions } from './suggestions';
 import { LabelText } from '../../ui/LabelText';
 
 /** What the model list did, in one quiet line (a failure never blocks typing a model). */
-function listStatus(query: { isPending: boolean; error: Error | null; data?: { models: ModelInfo[]; error?: string } }) {
+function listStatus(query: {
+  isPending: boolean;
+  error: Error | null;
+  data?: { models: ModelInfo[]; error?: string };
+}) {
   if (query.error) return `Model list unavailable: ${query.error.message}`;
   if (query.isPending) return 'Loading models…';
   if (query.data?.error) return `Model list: ${query.data.error}`;
   const count = query.data?.models.length ?? 0;
-  return count === 0 ? 'The provider listed no models; type one.' : `${count} models listed; any name can be typed.`;
+  return count === 0
+    ? 'The provider listed no models; type one.'
+    : `${count} models listed; any name can be typed.`;
 }
 
 /** `model`: suggestions from `models.list` for the selected profile, free text always allowed. */
@@ -33,7 +41,7 @@ export function ModelField({ profileId }: { profileId: string | null }) {
   const errors = useFieldErrors('model');
   const warnings = useFieldWarnings('model');
   const query = useQuery({ ...modelsQuery(profileId ?? ''), enabled: profileId !== null });
-  const models = query.data?.models ?? [];
+  const models = useMemo(() => modelSuggestions(query.data?.models ?? [], model), [query.data, model]);
 
   return (
     <ComboBox
@@ -41,10 +49,10 @@ export function ModelField({ profileId }: { profileId: string | null }) {
       inputValue={model}
       onInputChange={paramsActions.modelChanged}
       allowsCustomValue
-      // Typing never pops the list over the page (which would hide the rest from assistive tech
-      // until it closes); ↓ or the button opens it, and then typing filters it.
+      // Typing never pops the list over the page (an open list hides the rest of the page from
+      // assistive tech until it closes); ↓ or the button opens it, filtered by what is typed.
       menuTrigger="manual"
-      defaultItems={models}
+      items={models}
       isInvalid={errors.length > 0}
     >
       <Label className="param-label">
@@ -69,7 +77,11 @@ export function ModelField({ profileId }: { profileId: string | null }) {
         ))}
       </FieldError>
       <Popover className="popover model-popover" placement="bottom start">
-        <ListBox<ModelInfo> className="listbox" aria-label="Models" renderEmptyState={() => <p className="listbox-empty">No matching model</p>}>
+        <ListBox<ModelInfo>
+          className="listbox"
+          aria-label="Models"
+          renderEmptyState={() => <p className="listbox-empty">No matching model</p>}
+        >
           {(item) => {
             const pricing = describePricing(item.pricing);
             const limits = describeModelLimits(item);

@@ -18,7 +18,9 @@ export function describePricing(pricing: ModelInfo['pricing']): string | null {
 }
 
 /** "4,096 ctx" style facts shown beside a model. */
-export function describeModelLimits(model: Pick<ModelInfo, 'contextLength' | 'maxOutputTokens'>): string | null {
+export function describeModelLimits(
+  model: Pick<ModelInfo, 'contextLength' | 'maxOutputTokens'>,
+): string | null {
   const parts: string[] = [];
   if (model.contextLength) parts.push(`${model.contextLength.toLocaleString('en-US')} ctx`);
   if (model.maxOutputTokens) parts.push(`${model.maxOutputTokens.toLocaleString('en-US')} max out`);

@@ -40,7 +40,9 @@ describe('assembleParams', () => {
   });
 
   it('passes out-of-range numbers through for validateParams to judge', () => {
-    const { params, issues } = assembleParams(form({ numbers: { ...initialParamsForm.numbers, temperature: '3' } }));
+    const { params, issues } = assembleParams(
+      form({ numbers: { ...initialParamsForm.numbers, temperature: '3' } }),
+    );
     expect(params.temperature).toBe(3);
     expect(issues).toEqual([]);
   });
@@ -75,13 +77,20 @@ describe('assembleParams', () => {
     const broken = assembleParams(form({ logitBiasMode: 'json', logitBiasJson: '{"11": ' }));
     expect(broken.params).not.toHaveProperty('logit_bias');
     expect(broken.issues[0]?.field).toBe('logit_bias');
-    expect(assembleParams(form({ logitBiasMode: 'json', logitBiasJson: '{}' })).params).not.toHaveProperty('logit_bias');
+    expect(assembleParams(form({ logitBiasMode: 'json', logitBiasJson: '{}' })).params).not.toHaveProperty(
+      'logit_bias',
+    );
   });
 });
 
 describe('restoreParamsForm', () => {
   it('fills missing or broken fields with defaults and keeps the rest', () => {
-    const restored = restoreParamsForm({ model: 'a/b', stream: 'yes', numbers: { temperature: '0.5', n: 3 }, stop: 'x' });
+    const restored = restoreParamsForm({
+      model: 'a/b',
+      stream: 'yes',
+      numbers: { temperature: '0.5', n: 3 },
+      stop: 'x',
+    });
     expect(restored.model).toBe('a/b');
     expect(restored.stream).toBe(true);
     expect(restored.numbers.temperature).toBe('0.5');

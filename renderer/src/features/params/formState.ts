@@ -52,10 +52,12 @@ const texts = (fallback: string[]) => z.array(z.string()).catch(fallback);
 const flag = (fallback: boolean) => z.boolean().catch(fallback);
 
 const numbersSchema = z
-  .object(Object.fromEntries(numberParamNames.map((name) => [name, text('')])) as Record<
-    NumberParamName,
-    z.ZodCatch<z.ZodString>
-  >)
+  .object(
+    Object.fromEntries(numberParamNames.map((name) => [name, text('')])) as Record<
+      NumberParamName,
+      z.ZodCatch<z.ZodString>
+    >,
+  )
   .catch(emptyNumbers);
 
 const rowSchema = z.object({ id: z.string().min(1), token: z.string(), bias: z.string() });

@@ -4,7 +4,8 @@ import type { CompletionParams } from '@shared/contracts/params';
 import { initialParamsForm } from './formState';
 import { messagesFor, unplacedIssues, validateForm, visibleIssues } from './formValidation';
 
-const valid = (warnings = [{ field: 'logprobs', message: 'Above 5' }]) =>
+const valid =
+  (warnings = [{ field: 'logprobs', message: 'Above 5' }]) =>
   (input: unknown): ParamsValidation => ({ ok: true, params: input as CompletionParams, warnings });
 
 describe('validateForm', () => {
@@ -53,7 +54,9 @@ describe('messagesFor', () => {
     expect(messagesFor(issues, 'top')).toEqual([]);
   });
   it('finds issues no control shows', () => {
-    expect(unplacedIssues([...issues, { field: '', message: 'Bad' }, { field: 'foo', message: 'x' }])).toEqual([
+    expect(
+      unplacedIssues([...issues, { field: '', message: 'Bad' }, { field: 'foo', message: 'x' }]),
+    ).toEqual([
       { field: '', message: 'Bad' },
       { field: 'foo', message: 'x' },
     ]);

@@ -11,7 +11,10 @@ export interface FormValidation {
 }
 
 /** The form's own issues plus `validate`'s (the shared validateParams) on the assembled params. */
-export function validateForm(form: ParamsForm, validate: (input: unknown) => ParamsValidation): FormValidation {
+export function validateForm(
+  form: ParamsForm,
+  validate: (input: unknown) => ParamsValidation,
+): FormValidation {
   const assembled = assembleParams(form);
   const result = validate(assembled.params);
   if (result.ok && assembled.issues.length === 0) {
@@ -84,7 +87,11 @@ export function unplacedIssues(issues: readonly FieldIssue[]): FieldIssue[] {
  * Issues worth showing now: an empty model is not called an error until the user has tried to
  * run (a fresh form should not open in red).
  */
-export function visibleIssues(issues: readonly FieldIssue[], form: ParamsForm, runAttempted: boolean): FieldIssue[] {
+export function visibleIssues(
+  issues: readonly FieldIssue[],
+  form: ParamsForm,
+  runAttempted: boolean,
+): FieldIssue[] {
   if (runAttempted || form.model.trim() !== '') return [...issues];
   return issues.filter((issue) => issue.field !== 'model');
 }

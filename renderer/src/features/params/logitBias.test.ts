@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { jsonTextToRows, parseLogitBiasJson, rowsToJsonText, rowsToLogitBias, type LogitBiasRow } from './logitBias';
+import {
+  jsonTextToRows,
+  parseLogitBiasJson,
+  rowsToJsonText,
+  rowsToLogitBias,
+  type LogitBiasRow,
+} from './logitBias';
 
 const row = (token: string, bias: string, id = `${token}:${bias}`): LogitBiasRow => ({ id, token, bias });
 
@@ -12,7 +18,13 @@ describe('rowsToLogitBias', () => {
     expect(rowsToLogitBias([])).toEqual({ value: undefined, issues: [] });
   });
   it('reports incomplete, non-numeric and duplicate rows by row number', () => {
-    const { value, issues } = rowsToLogitBias([row('1', ''), row('', '5'), row('2', 'lots'), row('3', '1'), row('3', '2')]);
+    const { value, issues } = rowsToLogitBias([
+      row('1', ''),
+      row('', '5'),
+      row('2', 'lots'),
+      row('3', '1'),
+      row('3', '2'),
+    ]);
     expect(value).toEqual({ '3': 1 });
     expect(issues.map((issue) => issue.message)).toEqual([
       'Row 1: enter a bias',
@@ -40,9 +52,18 @@ describe('rows ⇄ JSON', () => {
     expect(rowsToJsonText([row('', '')])).toBe('{}');
   });
   it('explains why text is not usable and does not produce rows from it', () => {
-    expect(parseLogitBiasJson('{"1": ')).toMatchObject({ ok: false, message: expect.stringMatching(/^Not valid JSON/) });
-    expect(parseLogitBiasJson('[1,2]')).toMatchObject({ ok: false, message: expect.stringMatching(/object/) });
-    expect(parseLogitBiasJson('{"1": "x"}')).toEqual({ ok: false, message: 'The bias for token "1" must be a number' });
+    expect(parseLogitBiasJson('{"1": ')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Not valid JSON/),
+    });
+    expect(parseLogitBiasJson('[1,2]')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/object/),
+    });
+    expect(parseLogitBiasJson('{"1": "x"}')).toEqual({
+      ok: false,
+      message: 'The bias for token "1" must be a number',
+    });
     expect(jsonTextToRows('nope').ok).toBe(false);
     expect(parseLogitBiasJson('  ')).toEqual({ ok: true, value: {} });
   });

@@ -33,9 +33,11 @@ export function rowsToLogitBias(rows: readonly LogitBiasRow[]): {
     const token = row.token.trim();
     const bias = parseNumberText(row.bias);
     if (token === '') issues.push({ field: 'logit_bias', message: `${label}: enter a token id` });
-    else if (Object.hasOwn(value, token)) issues.push({ field: 'logit_bias', message: `${label}: token ${token} is listed twice` });
+    else if (Object.hasOwn(value, token))
+      issues.push({ field: 'logit_bias', message: `${label}: token ${token} is listed twice` });
     if (bias.kind === 'unset') issues.push({ field: 'logit_bias', message: `${label}: enter a bias` });
-    if (bias.kind === 'invalid') issues.push({ field: 'logit_bias', message: `${label}: the bias must be a number` });
+    if (bias.kind === 'invalid')
+      issues.push({ field: 'logit_bias', message: `${label}: the bias must be a number` });
     if (token !== '' && bias.kind === 'number' && !Object.hasOwn(value, token)) value[token] = bias.value;
   });
   return { value: Object.keys(value).length > 0 ? value : undefined, issues };
@@ -73,18 +75,25 @@ export function parseLogitBiasJson(text: string): JsonParse {
   }
   const value: Record<string, number> = {};
   for (const [token, bias] of Object.entries(json)) {
-    if (typeof bias !== 'number') return { ok: false, message: `The bias for token "${token}" must be a number` };
+    if (typeof bias !== 'number')
+      return { ok: false, message: `The bias for token "${token}" must be a number` };
     value[token] = bias;
   }
   return { ok: true, value };
 }
 
 /** JSON text → rows (for switching back), or the reason it cannot be done. */
-export function jsonTextToRows(text: string): { ok: true; rows: LogitBiasRow[] } | { ok: false; message: string } {
+export function jsonTextToRows(
+  text: string,
+): { ok: true; rows: LogitBiasRow[] } | { ok: false; message: string } {
   const parsed = parseLogitBiasJson(text);
   if (!parsed.ok) return parsed;
   return {
     ok: true,
-    rows: Object.entries(parsed.value).map(([token, bias]) => ({ id: newRowId(), token, bias: String(bias) })),
+    rows: Object.entries(parsed.value).map(([token, bias]) => ({
+      id: newRowId(),
+      token,
+      bias: String(bias),
+    })),
   };
 }

@@ -23,7 +23,9 @@ const useParamsStore = create<ParamsState>()(
     partialize: (state) => ({ form: state.form }),
     merge: (stored, current) => ({
       ...current,
-      form: restoreParamsForm(typeof stored === 'object' && stored !== null ? Reflect.get(stored, 'form') : null),
+      form: restoreParamsForm(
+        typeof stored === 'object' && stored !== null ? Reflect.get(stored, 'form') : null,
+      ),
     }),
   }),
 );
@@ -49,7 +51,9 @@ export const paramsActions = {
   promptEdited: (index: number, text: string) =>
     update((form) => ({ prompts: form.prompts.map((prompt, i) => (i === index ? text : prompt)) })),
   promptRemoved: (index: number) =>
-    update((form) => ({ prompts: form.prompts.length > 1 ? form.prompts.filter((_, i) => i !== index) : [''] })),
+    update((form) => ({
+      prompts: form.prompts.length > 1 ? form.prompts.filter((_, i) => i !== index) : [''],
+    })),
   suffixChanged: (suffix: string) => update(() => ({ suffix })),
   numberChanged: (name: NumberParamName, text: string) =>
     update((form) => ({ numbers: { ...form.numbers, [name]: text } })),
@@ -66,7 +70,9 @@ export const paramsActions = {
   includeUsageToggled: (includeUsage: boolean) => update(() => ({ includeUsage })),
   logitBiasRowAdded: () => update((form) => ({ logitBiasRows: [...form.logitBiasRows, emptyRow()] })),
   logitBiasRowEdited: (id: string, patch: Partial<Omit<LogitBiasRow, 'id'>>) =>
-    update((form) => ({ logitBiasRows: form.logitBiasRows.map((row) => (row.id === id ? { ...row, ...patch } : row)) })),
+    update((form) => ({
+      logitBiasRows: form.logitBiasRows.map((row) => (row.id === id ? { ...row, ...patch } : row)),
+    })),
   logitBiasRowRemoved: (id: string) =>
     update((form) => ({ logitBiasRows: form.logitBiasRows.filter((row) => row.id !== id) })),
   logitBiasJsonEdited: (logitBiasJson: string) => update(() => ({ logitBiasJson })),

@@ -8,7 +8,9 @@ export function visualizeWhitespace(text: string): string {
   const leading = text.length - text.replace(/^ +/, '').length;
   if (leading === text.length) return '·'.repeat(text.length);
   const trailing = text.length - text.replace(/ +$/, '').length;
-  const middle = text.slice(leading, text.length - trailing).replace(/[\n\t\r]/g, (char) => VISIBLE[char] ?? char);
+  const middle = text
+    .slice(leading, text.length - trailing)
+    .replace(/[\n\t\r]/g, (char) => VISIBLE[char] ?? char);
   return '·'.repeat(leading) + middle + '·'.repeat(trailing);
 }
 

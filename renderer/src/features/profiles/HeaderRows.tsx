@@ -3,14 +3,20 @@ import { Button, Input, TextField } from 'react-aria-components';
 import { newHeaderRow, type DraftIssues, type HeaderRow } from './profileDraft';
 
 /** Extra request headers as name/value rows (credentials are refused: they go in the key store). */
-export function HeaderRows(props: { rows: HeaderRow[]; issues: DraftIssues; onChange: (rows: HeaderRow[]) => void }) {
+export function HeaderRows(props: {
+  rows: HeaderRow[];
+  issues: DraftIssues;
+  onChange: (rows: HeaderRow[]) => void;
+}) {
   const update = (id: string, patch: Partial<HeaderRow>) =>
     props.onChange(props.rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
   const errorIdBase = useId();
   return (
     <fieldset className="header-rows">
       <legend className="param-label">Extra headers</legend>
-      {props.rows.length === 0 ? <p className="param-help">None. Keys do not go here: use the key field.</p> : null}
+      {props.rows.length === 0 ? (
+        <p className="param-help">None. Keys do not go here: use the key field.</p>
+      ) : null}
       {props.rows.map((row, index) => {
         const errors = props.issues[`header:${row.id}`] ?? [];
         return (
@@ -23,9 +29,18 @@ export function HeaderRows(props: { rows: HeaderRow[]; issues: DraftIssues; onCh
                 onChange={(name) => update(row.id, { name })}
                 isInvalid={errors.length > 0}
               >
-                <Input className="input mono" placeholder="x-header-name" autoComplete="off" spellCheck={false} />
+                <Input
+                  className="input mono"
+                  placeholder="x-header-name"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
               </TextField>
-              <TextField aria-label={`Header value ${index + 1}`} value={row.value} onChange={(value) => update(row.id, { value })}>
+              <TextField
+                aria-label={`Header value ${index + 1}`}
+                value={row.value}
+                onChange={(value) => update(row.id, { value })}
+              >
                 <Input className="input mono" placeholder="value" autoComplete="off" spellCheck={false} />
               </TextField>
               <Button

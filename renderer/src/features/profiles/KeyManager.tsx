@@ -10,7 +10,7 @@ import { useProfileMutations } from './mutations';
 type Message = { tone: 'ok' | 'error'; text: string };
 
 /** Write-only key field: a saved key is never shown or sent back, only its status. */
-export function KeyManager({ profile }: { profile: ProfileView }) {
+export function KeyManager({ profile, autoFocus = false }: { profile: ProfileView; autoFocus?: boolean }) {
   const [key, setKey] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
   const { data: appInfo } = useQuery(appInfoQuery());
@@ -21,7 +21,8 @@ export function KeyManager({ profile }: { profile: ProfileView }) {
 
   const save = (event?: FormEvent) => {
     event?.preventDefault();
-    if (key.trim() === '' || busy) return;
+    if (busy) return;
+    if (key.trim() === '') return setMessage({ tone: 'error', text: 'Paste a key first.' });
     saveKey.mutate(
       { profileId: profile.id, key },
       {
@@ -33,12 +34,15 @@ export function KeyManager({ profile }: { profile: ProfileView }) {
       },
     );
   };
+  // Buttons stay enabled while a call is pending (a disabled button drops keyboard focus).
   const clear = () =>
+    !busy &&
     clearKey.mutate(profile.id, {
       onSuccess: () => setMessage({ tone: 'ok', text: 'Key cleared.' }),
       onError: (error) => setMessage({ tone: 'error', text: errorMessage(error) }),
     });
   const test = () =>
+    !busy &&
     testKey.mutate(profile.id, {
       onSuccess: (result) => setMessage({ tone: result.ok ? 'ok' : 'error', text: result.message }),
       onError: (error) => setMessage({ tone: 'error', text: errorMessage(error) }),
@@ -58,27 +62,31 @@ export function KeyManager({ profile }: { profile: ProfileView }) {
         <Label className="param-label">API key</Label>
         <Input
           className="input mono"
+          autoFocus={autoFocus}
           autoComplete="new-password"
           spellCheck={false}
           placeholder={status.configured ? 'Paste a new key to replace it' : 'Paste a key'}
         />
         <Text slot="description" className="param-help">
-          Write-only: once saved it is never shown again.{' '}
-          {appInfo ? `Keys are kept: ${appInfo.keyStorage.description}` : null}
+          Write-only: once saved it is never shown again. {appInfo?.keyStorage.description}
         </Text>
       </TextField>
       <div className="button-row">
-        <Button type="submit" className="button button-primary" isDisabled={key.trim() === '' || busy}>
+        <Button type="submit" className="button button-primary">
           Save key
         </Button>
-        <Button className="button" onPress={clear} isDisabled={!canClear || busy}>
+        <Button className="button" onPress={clear} isDisabled={!canClear}>
           Clear key
         </Button>
-        <Button className="button" onPress={test} isDisabled={busy}>
+        <Button className="button" onPress={test}>
           Test key
         </Button>
       </div>
-      <p className={message?.tone === 'error' ? 'form-message is-error' : 'form-message'} role="status" data-testid="key-message">
+      <p
+        className={message?.tone === 'error' ? 'form-message is-error' : 'form-message'}
+        role="status"
+        data-testid="key-message"
+      >
         {message?.text}
       </p>
     </form>

@@ -1,6 +1,10 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, Switch, Text, TextField } from 'react-aria-components';
-import { DEFAULT_FIRST_BYTE_TIMEOUT_MS, DEFAULT_STALL_TIMEOUT_MS, type ProfileView } from '@shared/contracts/profiles';
+import {
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_STALL_TIMEOUT_MS,
+  type ProfileView,
+} from '@shared/contracts/profiles';
 import { errorMessage } from '../../lib/routeError';
 import { HeaderRows } from './HeaderRows';
 import { useProfileMutations } from './mutations';
@@ -21,14 +25,20 @@ const kinds = Object.keys(kindLabels) as Array<keyof typeof kindLabels>;
 /** Add or edit one profile. Messages come from profileSchema, shown once a save was attempted. */
 export function ProfileForm(props: {
   profile: ProfileView | null;
+  /** A message carried over from the form this one replaced. */
+  notice?: string | undefined;
   takenIds: string[];
   onSaved: (profile: ProfileView) => void;
-  onDeleted: () => void;
+  onDeleted: (name: string) => void;
 }) {
-  const [draft, setDraft] = useState<ProfileDraft>(() => (props.profile ? draftFromProfile(props.profile) : emptyDraft()));
+  const [draft, setDraft] = useState<ProfileDraft>(() =>
+    props.profile ? draftFromProfile(props.profile) : emptyDraft(),
+  );
   const [attempted, setAttempted] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(
+    props.notice ? { tone: 'ok', text: props.notice } : null,
+  );
   const { save, remove } = useProfileMutations();
   const kindId = useId();
   const endpointListId = useId();
@@ -41,6 +51,7 @@ export function ProfileForm(props: {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (save.isPending) return;
     setAttempted(true);
     if (!result.ok) return setMessage({ tone: 'error', text: 'Fix the marked fields to save.' });
     save.mutate(result.profile, {
@@ -52,9 +63,10 @@ export function ProfileForm(props: {
     });
   };
   const deleteProfile = () => {
-    if (!props.profile) return;
-    remove.mutate(props.profile.id, {
-      onSuccess: () => props.onDeleted(),
+    const profile = props.profile;
+    if (!profile || remove.isPending) return;
+    remove.mutate(profile.id, {
+      onSuccess: () => props.onDeleted(profile.name),
       onError: (error) => setMessage({ tone: 'error', text: errorMessage(error) }),
     });
   };
@@ -73,7 +85,12 @@ export function ProfileForm(props: {
         isInvalid={errors.length > 0}
       >
         <Label className="param-label">{label}</Label>
-        <Input className={extra?.mono ? 'input mono' : 'input'} placeholder={extra?.placeholder} autoComplete="off" spellCheck={false} />
+        <Input
+          className={extra?.mono ? 'input mono' : 'input'}
+          placeholder={extra?.placeholder}
+          autoComplete="off"
+          spellCheck={false}
+        />
         {extra?.help ? (
           <Text slot="description" className="param-help">
             {extra.help}
@@ -86,7 +103,12 @@ export function ProfileForm(props: {
 
   const endpointErrors = issues.endpoint ?? [];
   return (
-    <form className="profile-form" onSubmit={submit} aria-label={props.profile ? `Profile ${props.profile.name}` : 'New profile'} noValidate>
+    <form
+      className="profile-form"
+      onSubmit={submit}
+      aria-label={props.profile ? `Profile ${props.profile.name}` : 'New profile'}
+      noValidate
+    >
       <h3 className="form-section-title">{props.profile ? props.profile.name : 'New profile'}</h3>
       <div className="form-grid">
         {textField('name', 'Name', { placeholder: 'e.g. Local Bifrost' })}
@@ -127,9 +149,19 @@ export function ProfileForm(props: {
           </Text>
           <FieldError className="field-error">{endpointErrors.join(' ')}</FieldError>
         </TextField>
-        {textField('keyEnv', 'Key environment variable', { placeholder: 'e.g. BIFROST_API_KEY', mono: true, help: 'Read by the app when no key is stored.' })}
-        {textField('firstByteTimeoutMs', 'First-byte timeout (ms)', { placeholder: String(DEFAULT_FIRST_BYTE_TIMEOUT_MS), help: 'Fail when no byte arrives within this time.' })}
-        {textField('stallTimeoutMs', 'Stall timeout (ms)', { placeholder: String(DEFAULT_STALL_TIMEOUT_MS), help: 'Fail when the stream goes silent this long.' })}
+        {textField('keyEnv', 'Key environment variable', {
+          placeholder: 'e.g. BIFROST_API_KEY',
+          mono: true,
+          help: 'Read when no key is stored; the name ends in _KEY or _TOKEN.',
+        })}
+        {textField('firstByteTimeoutMs', 'First-byte timeout (ms)', {
+          placeholder: String(DEFAULT_FIRST_BYTE_TIMEOUT_MS),
+          help: 'Fail when no byte arrives within this time.',
+        })}
+        {textField('stallTimeoutMs', 'Stall timeout (ms)', {
+          placeholder: String(DEFAULT_STALL_TIMEOUT_MS),
+          help: 'Fail when the stream goes silent this long.',
+        })}
       </div>
       <HeaderRows rows={draft.headers} issues={issues} onChange={(headers) => edit({ headers })} />
       <Switch className="switch" isSelected={draft.isDefault} onChange={(isDefault) => edit({ isDefault })}>
@@ -140,7 +172,8 @@ export function ProfileForm(props: {
       </Switch>
       {issues.form ? <p className="field-error">{issues.form.join(' ')}</p> : null}
       <div className="button-row">
-        <Button type="submit" className="button button-primary" isDisabled={save.isPending}>
+        {/* Never disabled while saving: a disabled button drops keyboard focus. */}
+        <Button type="submit" className="button button-primary">
           Save profile
         </Button>
         {props.profile && !confirmDelete ? (
@@ -151,7 +184,7 @@ export function ProfileForm(props: {
         {props.profile && confirmDelete ? (
           <span className="confirm" role="group" aria-label="Confirm deletion">
             <span>Delete “{props.profile.name}”?</span>
-            <Button className="button button-danger" onPress={deleteProfile} isDisabled={remove.isPending} autoFocus>
+            <Button className="button button-danger" onPress={deleteProfile} autoFocus>
               Confirm delete
             </Button>
             <Button className="button" onPress={() => setConfirmDelete(false)}>
@@ -160,7 +193,11 @@ export function ProfileForm(props: {
           </span>
         ) : null}
       </div>
-      <p className={message?.tone === 'error' ? 'form-message is-error' : 'form-message'} role="status" data-testid="profile-message">
+      <p
+        className={message?.tone === 'error' ? 'form-message is-error' : 'form-message'}
+        role="status"
+        data-testid="profile-message"
+      >
         {message?.text}
       </p>
     </form>

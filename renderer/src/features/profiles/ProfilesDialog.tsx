@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -22,13 +22,14 @@ import { useSelectedProfile } from './useSelectedProfile';
 const NEW = '__new__';
 
 export function ProfilesDialog() {
+  const dialogRef = useRef<HTMLElement>(null);
   return (
     <DialogTrigger>
       <Button className="button">Edit profiles</Button>
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className="modal">
-          <Dialog className="dialog profiles-dialog">
-            {({ close }) => <ProfilesEditor close={close} />}
+          <Dialog className="dialog profiles-dialog" ref={dialogRef}>
+            {({ close }) => <ProfilesEditor close={close} dialogRef={dialogRef} />}
           </Dialog>
         </Modal>
       </ModalOverlay>
@@ -36,13 +37,29 @@ export function ProfilesDialog() {
   );
 }
 
-function ProfilesEditor({ close }: { close: () => void }) {
+/** What to tell (and where to put focus) after the form remounts for another profile. */
+type After = { notice: string; focusKey: boolean } | null;
+
+function ProfilesEditor({
+  close,
+  dialogRef,
+}: {
+  close: () => void;
+  dialogRef: RefObject<HTMLElement | null>;
+}) {
   const { data: profiles = [] } = useQuery(profilesQuery());
   const selected = useSelectedProfile();
   const [editingId, setEditingId] = useState<string>(selected?.id ?? NEW);
   const [justSaved, setJustSaved] = useState<ProfileView | null>(null);
+  const [after, setAfter] = useState<After>(null);
+  const select = (id: string) => {
+    setAfter(null);
+    setEditingId(id);
+  };
   const editing =
-    editingId === NEW ? null : (profiles.find((p) => p.id === editingId) ?? (justSaved?.id === editingId ? justSaved : null));
+    editingId === NEW
+      ? null
+      : (profiles.find((p) => p.id === editingId) ?? (justSaved?.id === editingId ? justSaved : null));
 
   return (
     <>
@@ -64,7 +81,7 @@ function ProfilesEditor({ close }: { close: () => void }) {
             selectedKeys={editingId === NEW ? [] : [editingId]}
             onSelectionChange={(keys) => {
               const [key] = [...(keys === 'all' ? [] : keys)];
-              if (typeof key === 'string') setEditingId(key);
+              if (typeof key === 'string') select(key);
             }}
             items={profiles}
             renderEmptyState={() => <p className="muted">No profiles yet.</p>}
@@ -82,7 +99,7 @@ function ProfilesEditor({ close }: { close: () => void }) {
               </ListBoxItem>
             )}
           </ListBox>
-          <Button className="button" onPress={() => setEditingId(NEW)} isDisabled={editingId === NEW}>
+          <Button className="button" onPress={() => select(NEW)} isDisabled={editingId === NEW}>
             New profile
           </Button>
         </div>
@@ -90,15 +107,29 @@ function ProfilesEditor({ close }: { close: () => void }) {
           <ProfileForm
             key={`form:${editing?.id ?? NEW}`}
             profile={editing}
+            notice={after?.notice}
             takenIds={profiles.map((p) => p.id)}
             onSaved={(saved) => {
+              if (editingId !== NEW) return;
+              // A new profile: the form remounts for it; its key is the next thing to set.
               setJustSaved(saved);
-              if (editingId === NEW) profileChoiceActions.profileChosen(saved.id);
+              profileChoiceActions.profileChosen(saved.id);
+              setAfter({
+                notice: `Profile saved as “${saved.id}”. Paste its key below, if it needs one.`,
+                focusKey: true,
+              });
               setEditingId(saved.id);
             }}
-            onDeleted={() => setEditingId(profiles.find((p) => p.id !== editingId)?.id ?? NEW)}
+            onDeleted={(name) => {
+              setAfter({ notice: `Deleted “${name}”.`, focusKey: false });
+              setEditingId(profiles.find((p) => p.id !== editingId)?.id ?? NEW);
+              // The focused button went away with the form: keep focus inside the dialog.
+              dialogRef.current?.focus();
+            }}
           />
-          {editing ? <KeyManager key={`key:${editing.id}`} profile={editing} /> : null}
+          {editing ? (
+            <KeyManager key={`key:${editing.id}`} profile={editing} autoFocus={after?.focusKey === true} />
+          ) : null}
         </div>
       </div>
     </>

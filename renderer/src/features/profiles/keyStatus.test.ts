@@ -6,13 +6,18 @@ describe('keyStatusLabel', () => {
   it('names each key source', () => {
     expect(keyStatusLabel({ configured: true, source: 'stored' })).toBe('Stored encrypted');
     expect(keyStatusLabel({ configured: true, source: 'session' })).toBe('Session only');
-    expect(keyStatusLabel({ configured: true, source: 'env', envVar: 'BIFROST_API_KEY' })).toBe('From $BIFROST_API_KEY');
+    expect(keyStatusLabel({ configured: true, source: 'env', envVar: 'BIFROST_API_KEY' })).toBe(
+      'From $BIFROST_API_KEY',
+    );
     expect(keyStatusLabel({ configured: false, source: 'none', envVar: 'X' })).toBe('No key');
   });
   it('grades how durable the key is', () => {
     expect(keyStatusTone({ configured: true, source: 'stored' })).toBe('ok');
     expect(keyStatusTone({ configured: true, source: 'session' })).toBe('warn');
     expect(keyStatusTone({ configured: false, source: 'none' })).toBe('none');
+    expect(keyStatusTone({ configured: false, source: 'stored', problem: 'The OS keyring changed' })).toBe(
+      'warn',
+    );
   });
 });
 

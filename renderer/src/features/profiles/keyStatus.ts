@@ -17,6 +17,7 @@ export function keyStatusLabel(status: KeyStatus): string {
 export type KeyTone = 'ok' | 'warn' | 'none';
 
 export function keyStatusTone(status: KeyStatus): KeyTone {
+  if (status.problem) return 'warn';
   if (!status.configured || status.source === 'none') return 'none';
   return status.source === 'session' ? 'warn' : 'ok';
 }

@@ -116,7 +116,8 @@ export function profileFromDraft(
     const name = row.name.trim();
     if (name === '' && row.value === '') continue;
     if (name === '') addIssue(issues, `header:${row.id}`, 'Enter a header name');
-    else if (rowByName.has(name.toLowerCase())) addIssue(issues, `header:${row.id}`, 'This header is already listed');
+    else if (rowByName.has(name.toLowerCase()))
+      addIssue(issues, `header:${row.id}`, 'This header is already listed');
     else {
       rowByName.set(name.toLowerCase(), row.id);
       headers[name] = row.value;
@@ -140,7 +141,8 @@ export function profileFromDraft(
       const [field, headerName] = issue.path;
       if (field === 'headers' && typeof headerName === 'string') {
         // A bad record key reports its own messages under `issues`.
-        const messages = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message) : [issue.message];
+        const messages =
+          issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message) : [issue.message];
         const key = `header:${rowByName.get(headerName.toLowerCase()) ?? ''}`;
         for (const message of messages) addIssue(issues, key, message);
       } else if (field === 'firstByteTimeoutMs' || field === 'stallTimeoutMs') {

@@ -11,7 +11,8 @@ const useProfileChoiceStore = create<ProfileChoiceState>()(
     version: 1,
     storage: createJSONStorage(() => localStorage),
     merge: (stored, current) => {
-      const id = typeof stored === 'object' && stored !== null ? Reflect.get(stored, 'chosenProfileId') : null;
+      const id =
+        typeof stored === 'object' && stored !== null ? Reflect.get(stored, 'chosenProfileId') : null;
       return { ...current, chosenProfileId: typeof id === 'string' ? id : null };
     },
   }),
@@ -21,4 +22,5 @@ export const profileChoiceActions = {
   profileChosen: (chosenProfileId: string) => useProfileChoiceStore.setState({ chosenProfileId }),
 };
 
-export const useChosenProfileId = (): string | null => useProfileChoiceStore((state) => state.chosenProfileId);
+export const useChosenProfileId = (): string | null =>
+  useProfileChoiceStore((state) => state.chosenProfileId);

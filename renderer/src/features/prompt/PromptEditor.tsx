@@ -2,7 +2,13 @@ import { Button, FieldError, Label, Switch, Text, TextArea, TextField } from 're
 import { HelpWithWarnings } from '../../ui/FieldNotes';
 import { UnsetButton } from '../../ui/UnsetButton';
 import { fieldHelp } from '../params/paramDocs';
-import { paramsActions, useFieldErrors, useFieldWarnings, useParamsField, useParamsList } from '../params/store';
+import {
+  paramsActions,
+  useFieldErrors,
+  useFieldWarnings,
+  useParamsField,
+  useParamsList,
+} from '../params/store';
 import { LabelText } from '../../ui/LabelText';
 
 /** The prompt (one, or several sent as an array) and the suffix. */
@@ -14,7 +20,11 @@ export function PromptEditor() {
         <h2 className="pane-title">
           Prompt <span className="api-name">(prompt)</span>
         </h2>
-        <Switch className="switch switch-small" isSelected={multiPrompt} onChange={paramsActions.multiPromptToggled}>
+        <Switch
+          className="switch switch-small"
+          isSelected={multiPrompt}
+          onChange={paramsActions.multiPromptToggled}
+        >
           <span className="switch-track" aria-hidden="true">
             <span className="switch-thumb" />
           </span>
@@ -41,11 +51,16 @@ function SinglePrompt() {
   const prompt = useParamsField((form) => form.prompt);
   const errors = useFieldErrors('prompt');
   return (
-    <TextField className="prompt-field" value={prompt} onChange={paramsActions.promptChanged} isInvalid={errors.length > 0}>
+    <TextField
+      className="prompt-field"
+      value={prompt}
+      onChange={paramsActions.promptChanged}
+      isInvalid={errors.length > 0}
+    >
       <Label className="visually-hidden">Prompt (prompt)</Label>
       <TextArea
         className="input textarea prompt-textarea mono"
-        rows={8}
+        rows={6}
         spellCheck={false}
         placeholder="Write the beginning of a text; the model continues it."
       />
@@ -104,7 +119,12 @@ function SuffixField() {
   const errors = useFieldErrors('suffix');
   const warnings = useFieldWarnings('suffix');
   return (
-    <TextField className="param suffix-field" value={suffix} onChange={paramsActions.suffixChanged} isInvalid={errors.length > 0}>
+    <TextField
+      className="param suffix-field"
+      value={suffix}
+      onChange={paramsActions.suffixChanged}
+      isInvalid={errors.length > 0}
+    >
       <div className="param-head">
         <Label className="param-label">
           <LabelText text="Suffix (suffix)" />

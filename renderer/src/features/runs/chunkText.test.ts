@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { appendText, CHUNK_MAX, CHUNK_TARGET, emptyText, findChunkCut, fullText, type ChunkedText } from './chunkText';
+import {
+  appendText,
+  CHUNK_MAX,
+  CHUNK_TARGET,
+  emptyText,
+  findChunkCut,
+  fullText,
+  type ChunkedText,
+} from './chunkText';
 
 function appendAll(deltas: string[]): ChunkedText {
   return deltas.reduce(appendText, emptyText);

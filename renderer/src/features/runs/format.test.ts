@@ -58,13 +58,23 @@ describe('formatServedBy and formatFallback', () => {
     expect(formatServedBy({ provider: 'openai', model: 'openai/davinci-002', headers: {} })).toBe(
       'Served by openai / davinci-002',
     );
-    expect(formatServedBy({ headers: {} }, 'gpt-3.5-turbo-instruct')).toBe('Served by gpt-3.5-turbo-instruct');
+    expect(formatServedBy({ headers: {} }, 'gpt-3.5-turbo-instruct')).toBe(
+      'Served by gpt-3.5-turbo-instruct',
+    );
     expect(formatServedBy(null)).toBeNull();
-    expect(formatServedBy({ provider: 'fail', model: '429', headers: {} }, undefined, true)).toBe('Error from fail / 429');
+    expect(formatServedBy({ provider: 'fail', model: '429', headers: {} }, undefined, true)).toBe(
+      'Error from fail / 429',
+    );
   });
   it('says which fallback served and what the primary was', () => {
     expect(
-      formatFallback({ isFallback: true, fallbackIndex: 1, requestedProvider: 'fail', requestedModel: '503', headers: {} }),
+      formatFallback({
+        isFallback: true,
+        fallbackIndex: 1,
+        requestedProvider: 'fail',
+        requestedModel: '503',
+        headers: {},
+      }),
     ).toBe('fallback #1 (primary was fail/503)');
     expect(formatFallback({ fallbackIndex: 2, requestedModel: 'fail/503', headers: {} })).toBe(
       'fallback #2 (primary was fail/503)',

@@ -41,7 +41,9 @@ export function formatUsage(usage: Usage | null | undefined): string {
 
 function joinProviderModel(provider: string | undefined, model: string | undefined): string | null {
   if (model && provider) {
-    return model.startsWith(`${provider}/`) ? `${provider}/${model.slice(provider.length + 1)}` : `${provider}/${model}`;
+    return model.startsWith(`${provider}/`)
+      ? `${provider}/${model.slice(provider.length + 1)}`
+      : `${provider}/${model}`;
   }
   return model ?? provider ?? null;
 }
@@ -67,7 +69,8 @@ export function formatServedBy(
 /** "fallback #1 (primary was fail/503)", or null when the primary served. */
 export function formatFallback(routing: RoutingInfo | null | undefined): string | null {
   if (!routing) return null;
-  const isFallback = routing.isFallback ?? (routing.fallbackIndex !== undefined && routing.fallbackIndex >= 1);
+  const isFallback =
+    routing.isFallback ?? (routing.fallbackIndex !== undefined && routing.fallbackIndex >= 1);
   if (!isFallback) return null;
   const label = routing.fallbackIndex !== undefined ? `fallback #${routing.fallbackIndex}` : 'fallback';
   const primary =

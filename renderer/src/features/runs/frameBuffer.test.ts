@@ -24,7 +24,10 @@ describe('createFrameBuffer', () => {
   it('applies all events of a frame in one call, in arrival order', () => {
     const frames = manualFrames();
     const applied: number[][] = [];
-    const buffer = createFrameBuffer<number>({ schedule: frames.schedule, apply: (events) => applied.push(events) });
+    const buffer = createFrameBuffer<number>({
+      schedule: frames.schedule,
+      apply: (events) => applied.push(events),
+    });
     buffer.push(1);
     buffer.push(2);
     buffer.push(3);
@@ -55,7 +58,10 @@ describe('createFrameBuffer', () => {
   it('does nothing on an empty frame and drops the queue on dispose', () => {
     const frames = manualFrames();
     const applied: number[][] = [];
-    const buffer = createFrameBuffer<number>({ schedule: frames.schedule, apply: (events) => applied.push(events) });
+    const buffer = createFrameBuffer<number>({
+      schedule: frames.schedule,
+      apply: (events) => applied.push(events),
+    });
     buffer.flush();
     buffer.push(1);
     buffer.dispose();

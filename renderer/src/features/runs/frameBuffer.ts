@@ -38,10 +38,11 @@ export function createFrameBuffer<E>(options: FrameBufferOptions<E>): FrameBuffe
     push(event) {
       queue.push(event);
       if (options.isUrgent?.(event)) flush();
-      else cancel ??= options.schedule(() => {
-        cancel = null;
-        flush();
-      });
+      else
+        cancel ??= options.schedule(() => {
+          cancel = null;
+          flush();
+        });
     },
     flush,
     dispose() {

@@ -13,7 +13,8 @@ function fakeApi() {
       return () => set.delete(listener as (payload: unknown) => void);
     },
   };
-  const emit = (name: EventName, payload: unknown) => listeners.get(name)?.forEach((listener) => listener(payload));
+  const emit = (name: EventName, payload: unknown) =>
+    listeners.get(name)?.forEach((listener) => listener(payload));
   const count = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
   return { api, emit, count };
 }
@@ -31,10 +32,14 @@ describe('subscribeRunEvents', () => {
     const { api, emit, count } = fakeApi();
     const frames: Array<() => void> = [];
     const applied: RunEvent[][] = [];
-    const unsubscribe = subscribeRunEvents(api, (events) => applied.push(events), (callback) => {
-      frames.push(callback);
-      return () => frames.splice(frames.indexOf(callback), 1);
-    });
+    const unsubscribe = subscribeRunEvents(
+      api,
+      (events) => applied.push(events),
+      (callback) => {
+        frames.push(callback);
+        return () => frames.splice(frames.indexOf(callback), 1);
+      },
+    );
     expect(count()).toBe(5);
     emit('run.batch', { runId: 'r', seq: 1, text: { choice: [0], delta: ['a'] } });
     emit('run.batch', { runId: 'r', seq: 2, text: { choice: [0], delta: ['b'] } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunError, RunSummary } from '@shared/contracts/runs';
-import { applyRunEvents, createRun, expectedChoiceCount, failedToStart } from './runReducer';
+import { applyRunEvents, createRun, expectedChoiceCount, failedToStart, withNewRun } from './runReducer';
 import { fullText } from './chunkText';
 import type { RunEvent, RunState } from './runTypes';
 
@@ -61,14 +61,28 @@ describe('applyRunEvents', () => {
     const runs = applyRunEvents(start(), [
       {
         name: 'run.responded',
-        payload: { runId: 'r1', seq: 0, status: 200, ttfbMs: 9, routing: { provider: 'openai', headers: {} } },
+        payload: {
+          runId: 'r1',
+          seq: 0,
+          status: 200,
+          ttfbMs: 9,
+          routing: { provider: 'openai', headers: {} },
+        },
       },
       batch('r1', 1, [0], ['Hi']),
       {
         name: 'run.batch',
-        payload: { runId: 'r1', seq: 2, text: { choice: [], delta: [] }, finished: [{ index: 0, finishReason: 'length' }] },
+        payload: {
+          runId: 'r1',
+          seq: 2,
+          text: { choice: [], delta: [] },
+          finished: [{ index: 0, finishReason: 'length' }],
+        },
       },
-      { name: 'run.completed', payload: { runId: 'r1', seq: 3, summary: summary([{ index: 0, finishReason: 'length' }]) } },
+      {
+        name: 'run.completed',
+        payload: { runId: 'r1', seq: 3, summary: summary([{ index: 0, finishReason: 'length' }]) },
+      },
     ]);
     const run = runs.r1;
     expect(run?.status).toBe('completed');
@@ -90,7 +104,10 @@ describe('applyRunEvents', () => {
     expect(runs.r1?.error?.title).toBe('Cut short');
     expect(textOf(runs, 'r1', 0)).toBe('partial');
     const failed = applyRunEvents(start(), [
-      { name: 'run.failed', payload: { runId: 'r1', seq: 0, error: { ...truncated, kind: 'server_error' }, summary: summary() } },
+      {
+        name: 'run.failed',
+        payload: { runId: 'r1', seq: 0, error: { ...truncated, kind: 'server_error' }, summary: summary() },
+      },
     ]);
     expect(failed.r1?.status).toBe('failed');
   });
@@ -105,7 +122,12 @@ describe('applyRunEvents', () => {
   });
 
   it('stores token columns per batch and counts tokens without per-token objects', () => {
-    const tokens = { choice: [0, 0], token: ['a', 'b'], logprob: [-0.1, null], top: [null, [['b', -0.2]] as [string, number][]] };
+    const tokens = {
+      choice: [0, 0],
+      token: ['a', 'b'],
+      logprob: [-0.1, null],
+      top: [null, [['b', -0.2]] as [string, number][]],
+    };
     const runs = applyRunEvents(start(), [
       { name: 'run.batch', payload: { runId: 'r1', seq: 1, text: { choice: [0], delta: ['ab'] }, tokens } },
     ]);
@@ -131,3 +153,18 @@ describe('failedToStart', () => {
     expect(failedToStart(done, error)).toBe(done);
   });
 });
+
+describe('withNewRun', () => {
+  it('puts the new run first and forgets the oldest finished ones beyond the limit', () => {
+    const done = (runId: string): RunState => ({ ...createRunFor(runId), status: 'completed' });
+    const runs = { a: done('a'), b: { ...done('b'), status: 'running' as const }, c: done('c') };
+    const next = withNewRun({ runs, order: ['c', 'b', 'a'] }, createRunFor('d'), 2);
+    expect(next.order).toEqual(['d', 'c', 'b']);
+    expect(Object.keys(next.runs).sort()).toEqual(['b', 'c', 'd']);
+    expect(next.runs.c).toBe(runs.c);
+  });
+});
+
+function createRunFor(runId: string): RunState {
+  return createRun({ runId, profileId: 'p', params: { model: 'm/x', prompt: 'Hi' }, startedAt: 0 });
+}

@@ -152,6 +152,26 @@ export function applyRunEvents(
   return next ?? runs;
 }
 
+/**
+ * Adds `run` as the newest and forgets the oldest beyond `limit` (never one that is still
+ * running: its events still need a home).
+ */
+export function withNewRun(
+  state: { runs: Readonly<Record<string, RunState>>; order: readonly string[] },
+  run: RunState,
+  limit: number,
+): { runs: Record<string, RunState>; order: string[] } {
+  const order = [run.runId, ...state.order.filter((runId) => runId !== run.runId)].filter(
+    (runId, position) => position < limit || state.runs[runId]?.status === 'running',
+  );
+  const runs: Record<string, RunState> = {};
+  for (const runId of order) {
+    const kept = runId === run.runId ? run : state.runs[runId];
+    if (kept) runs[runId] = kept;
+  }
+  return { runs, order };
+}
+
 export function withRequest(run: RunState, request: RequestPreview): RunState {
   return { ...run, request };
 }

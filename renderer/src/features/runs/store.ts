@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { RequestPreview, RunError } from '@shared/contracts/runs';
-import { applyRunEvents, createRun, failedToStart, withRequest, type NewRun } from './runReducer';
+import { applyRunEvents, createRun, failedToStart, withNewRun, withRequest, type NewRun } from './runReducer';
 import type { ChoiceState, RunEvent, RunState } from './runTypes';
 
 /** How many runs are kept (the current one plus a few previous). */
@@ -35,19 +35,11 @@ function updateRun(
 const useRunsStore = create<RunsState>()((set) => ({
   runs: {},
   order: [],
-  runStarted: (input) =>
-    set((state) => {
-      const order = [input.runId, ...state.order];
-      const kept = order.filter((runId, position) => position < KEPT_RUNS || state.runs[runId]?.status === 'running');
-      const runs: Record<string, RunState> = { [input.runId]: createRun(input) };
-      for (const runId of kept) {
-        const run = state.runs[runId];
-        if (run) runs[runId] = run;
-      }
-      return { runs, order: kept };
-    }),
-  runAccepted: (runId, request) => set((state) => updateRun(state, runId, (run) => withRequest(run, request))),
-  runNotStarted: (runId, error) => set((state) => updateRun(state, runId, (run) => failedToStart(run, error))),
+  runStarted: (input) => set((state) => withNewRun(state, createRun(input), KEPT_RUNS)),
+  runAccepted: (runId, request) =>
+    set((state) => updateRun(state, runId, (run) => withRequest(run, request))),
+  runNotStarted: (runId, error) =>
+    set((state) => updateRun(state, runId, (run) => failedToStart(run, error))),
   stopRequested: (runId) =>
     set((state) =>
       updateRun(state, runId, (run) => (run.stopRequested ? run : { ...run, stopRequested: true })),
@@ -71,7 +63,8 @@ const useRunsStore = create<RunsState>()((set) => ({
 /** Actions, for event handlers and the event subscription (stable references). */
 export const runsActions = {
   runStarted: (run: NewRun) => useRunsStore.getState().runStarted(run),
-  runAccepted: (runId: string, request: RequestPreview) => useRunsStore.getState().runAccepted(runId, request),
+  runAccepted: (runId: string, request: RequestPreview) =>
+    useRunsStore.getState().runAccepted(runId, request),
   runNotStarted: (runId: string, error: RunError) => useRunsStore.getState().runNotStarted(runId, error),
   stopRequested: (runId: string) => useRunsStore.getState().stopRequested(runId),
   eventsReceived: (events: readonly RunEvent[]) => useRunsStore.getState().eventsReceived(events),
@@ -113,7 +106,9 @@ export function useChoice(runId: string, index: number): ChoiceState | undefined
 const noChunks: readonly string[] = [];
 
 export const useChoiceChunks = (runId: string, index: number): readonly string[] =>
-  useRunsStore((state) => state.runs[runId]?.choices.find((choice) => choice.index === index)?.chunks ?? noChunks);
+  useRunsStore(
+    (state) => state.runs[runId]?.choices.find((choice) => choice.index === index)?.chunks ?? noChunks,
+  );
 
 export const useChoiceTail = (runId: string, index: number): string =>
   useRunsStore((state) => state.runs[runId]?.choices.find((choice) => choice.index === index)?.tail ?? '');
@@ -139,7 +134,31 @@ export const useRunHeader = (runId: string): RunHeaderState | null =>
     useShallow((state) => {
       const run = state.runs[runId];
       if (!run) return null;
-      const { runId: id, status, stopRequested, params, startedAt, summary, routing, httpStatus, request, error, tokenCount } = run;
-      return { runId: id, status, stopRequested, params, startedAt, summary, routing, httpStatus, request, error, tokenCount };
+      const {
+        runId: id,
+        status,
+        stopRequested,
+        params,
+        startedAt,
+        summary,
+        routing,
+        httpStatus,
+        request,
+        error,
+        tokenCount,
+      } = run;
+      return {
+        runId: id,
+        status,
+        stopRequested,
+        params,
+        startedAt,
+        summary,
+        routing,
+        httpStatus,
+        request,
+        error,
+        tokenCount,
+      };
     }),
   );

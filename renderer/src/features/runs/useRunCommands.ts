@@ -10,13 +10,14 @@ function notStartedError(error: unknown): RunError {
   if (error instanceof ConnectionLostError) {
     return { kind: 'network', title: 'Lost connection to the playground host', message: error.message };
   }
-  const issues = error instanceof RouteCallError && error.issues?.length ? ` (${error.issues.join('; ')})` : '';
+  const issues =
+    error instanceof RouteCallError && error.issues?.length ? ` (${error.issues.join('; ')})` : '';
   return { kind: 'validation', title: 'The run did not start', message: `${errorMessage(error)}${issues}` };
 }
 
+/** After the errors render (the held-back ones show from the first attempt on). */
 function focusFirstInvalidField(): void {
-  const invalid = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-  invalid?.focus();
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
 /** Run and Stop, shared by the buttons and the keyboard shortcuts. */
@@ -32,7 +33,9 @@ export function useRunCommands() {
     const validation = getValidation();
     if (!validation.params) {
       const count = validation.issues.length;
-      setProblem(`Fix ${count === 1 ? 'the marked problem' : `the ${count} marked problems`} before running.`);
+      setProblem(
+        `Fix ${count === 1 ? 'the marked problem' : `the ${count} marked problems`} before running.`,
+      );
       focusFirstInvalidField();
       return;
     }

@@ -15,7 +15,11 @@ export function LogitBiasField() {
 
   return (
     <div className="param">
-      {mode === 'json' ? <JsonEditor errors={allErrors} warnings={warnings} /> : <Rows errors={allErrors} warnings={warnings} />}
+      {mode === 'json' ? (
+        <JsonEditor errors={allErrors} warnings={warnings} />
+      ) : (
+        <Rows errors={allErrors} warnings={warnings} />
+      )}
       <div className="param-toolbar">
         {mode === 'rows' ? (
           <Button className="button button-small" onPress={paramsActions.logitBiasRowAdded}>

@@ -58,7 +58,11 @@ export function NumberParam({ field, note }: { field: NumberParamName; note?: Re
           minValue={spec.slider.min}
           maxValue={spec.slider.max}
           step={spec.slider.step}
-          value={clamp(parsed.kind === 'number' ? parsed.value : spec.start, spec.slider.min, spec.slider.max)}
+          value={clamp(
+            parsed.kind === 'number' ? parsed.value : spec.start,
+            spec.slider.min,
+            spec.slider.max,
+          )}
           onChange={(value) => change(formatNumberText(value))}
         >
           <SliderTrack className="slider-track">

@@ -96,8 +96,8 @@ function StreamSwitches() {
         note={
           streamingBlocked ? (
             <span className="field-warning" data-testid="stream-off-note">
-              Streaming will be off for this run: best_of &gt; 1 cannot be streamed (the server must generate every
-              candidate before it can pick the best).
+              Streaming will be off for this run: best_of &gt; 1 cannot be streamed (the server must generate
+              every candidate before it can pick the best).
             </span>
           ) : null
         }
@@ -108,7 +108,9 @@ function StreamSwitches() {
         isSelected={includeUsage}
         onChange={paramsActions.includeUsageToggled}
         isDisabled={!stream}
-        help={stream ? fieldHelp.include_usage : `${fieldHelp.include_usage} Only with streaming: not sent now.`}
+        help={
+          stream ? fieldHelp.include_usage : `${fieldHelp.include_usage} Only with streaming: not sent now.`
+        }
         errors={useFieldErrors('stream_options')}
       />
     </>

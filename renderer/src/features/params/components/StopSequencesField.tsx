@@ -17,7 +17,8 @@ export function StopSequencesField() {
       toValue={(entry) => {
         const sequence = parseEscapes(entry);
         if (sequence === '') return null;
-        if (stop.includes(sequence)) return { error: `${visualizeWhitespace(sequence)} is already a stop sequence` };
+        if (stop.includes(sequence))
+          return { error: `${visualizeWhitespace(sequence)} is already a stop sequence` };
         if (full) return { error: `At most ${MAX_STOP_SEQUENCES} stop sequences: remove one first` };
         return { value: sequence };
       }}

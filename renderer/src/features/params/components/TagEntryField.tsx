@@ -99,7 +99,10 @@ export function TagEntryField(props: {
           for (const index of indexes) props.onRemove(index);
         }}
       >
-        <TagList className="tag-list" renderEmptyState={() => <span className="tag-empty">{props.emptyText}</span>}>
+        <TagList
+          className="tag-list"
+          renderEmptyState={() => <span className="tag-empty">{props.emptyText}</span>}
+        >
           {props.values.map((value, index) => (
             <Tag key={`${index}:${value}`} id={index} className="tag" textValue={props.display(value)}>
               <span className="tag-text" title={props.tooltip?.(value)}>

@@ -30,10 +30,13 @@ function CopyButton({ runId, index }: { runId: string; index: number }) {
       isDisabled={!choice}
       onPress={() => {
         if (!choice) return;
-        void navigator.clipboard.writeText(fullText(choice)).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        });
+        navigator.clipboard.writeText(fullText(choice)).then(
+          () => {
+            setCopied(true);
+            setTimeout(() => setCopied(false), 1500);
+          },
+          () => undefined,
+        );
       }}
     >
       {copied ? 'Copied' : `Copy choice ${index}`}
@@ -64,7 +67,13 @@ export function ChoicePanel({ runId, index, testId }: { runId: string; index: nu
         </span>
         <CopyButton runId={runId} index={index} />
       </header>
-      <div className="choice-scroll" ref={containerRef} tabIndex={0} role="region" aria-label={`Text of choice ${index}`}>
+      <div
+        className="choice-scroll"
+        ref={containerRef}
+        tabIndex={0}
+        role="region"
+        aria-label={`Text of choice ${index}`}
+      >
         <div className="choice-text" data-testid={`${testId}-text`} ref={contentRef}>
           <ClosedChunks runId={runId} index={index} />
           <Tail runId={runId} index={index} streaming={running} />

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { unplacedIssues } from '../../params/formValidation';
 import { useIssueCount, useValidationIssues } from '../../params/store';
@@ -17,6 +17,19 @@ export function RunBar() {
   const active = useIsRunActive();
   const issueCount = useIssueCount();
   const otherIssues = unplacedIssues(useValidationIssues());
+  const runRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const wasActive = useRef(active);
+
+  // Run and Stop take turns being disabled; hand keyboard focus over instead of dropping it.
+  useEffect(() => {
+    if (wasActive.current === active) return;
+    wasActive.current = active;
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body;
+    if (active && (lost || focused === runRef.current)) stopRef.current?.focus();
+    if (!active && (lost || focused === stopRef.current)) runRef.current?.focus();
+  }, [active]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -35,10 +48,15 @@ export function RunBar() {
 
   return (
     <div className="run-bar">
-      <Button className="button button-primary run-button" onPress={run} isDisabled={active || !canRun}>
+      <Button
+        ref={runRef}
+        className="button button-primary run-button"
+        onPress={run}
+        isDisabled={active || !canRun}
+      >
         Run
       </Button>
-      <Button className="button stop-button" onPress={stop} isDisabled={!active}>
+      <Button ref={stopRef} className="button stop-button" onPress={stop} isDisabled={!active}>
         Stop
       </Button>
       <span className="shortcut-hint" aria-hidden="true">

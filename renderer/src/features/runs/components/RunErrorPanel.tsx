@@ -32,7 +32,9 @@ export function RunErrorPanel({ error, testId }: { error: RunError; testId: stri
             </Button>
           </Heading>
           <DisclosurePanel className="inline-disclosure-panel">
-            <pre className="raw-response">{error.raw}</pre>
+            <pre className="raw-response" data-testid="raw-response">
+              {error.raw}
+            </pre>
           </DisclosurePanel>
         </Disclosure>
       ) : null}

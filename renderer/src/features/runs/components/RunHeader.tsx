@@ -97,7 +97,13 @@ export function RunHeader({ run, testIdPrefix }: { run: RunHeaderState; testIdPr
           {formatDuration(summary?.timing.ttftMs)}
         </Fact>
         <Fact name="Total time" testId={id('total-time')}>
-          {summary ? formatDuration(summary.timing.totalMs) : run.status === 'running' ? <ElapsedTime startedAt={run.startedAt} /> : '—'}
+          {summary ? (
+            formatDuration(summary.timing.totalMs)
+          ) : run.status === 'running' ? (
+            <ElapsedTime startedAt={run.startedAt} />
+          ) : (
+            '—'
+          )}
         </Fact>
         <Fact name="Speed" testId={id('tps')}>
           {formatTokensPerSecond(summary?.timing.tokensPerSecond)}
@@ -144,7 +150,9 @@ export function RunHeader({ run, testIdPrefix }: { run: RunHeaderState; testIdPr
             </dl>
           )}
         </InlineDisclosure>
-        {run.request ? <InlineDisclosure title="Request sent">{<RequestDetails request={run.request} />}</InlineDisclosure> : null}
+        {run.request ? (
+          <InlineDisclosure title="Request sent">{<RequestDetails request={run.request} />}</InlineDisclosure>
+        ) : null}
       </div>
     </div>
   );
