@@ -26,7 +26,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeOnly, 'react', 'react-dom', 'zustand', '@tanstack/*'], message: 'shared/ stays environment-free.' },
+            {
+              group: [...nodeOnly, 'react', 'react-dom', 'zustand', '@tanstack/*'],
+              message: 'shared/ stays environment-free.',
+            },
           ],
         },
       ],
@@ -50,14 +53,21 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['electron/main/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*', 'bench/**/*', '*.config.*'], languageOptions: { globals: globals.node } },
+  {
+    files: ['electron/main/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*', 'bench/**/*', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
   // Preload: only electron's renderer-side modules and shared/.
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'ws', 'react'], message: 'The preload is sandboxed.' }] },
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'ws', 'react'], message: 'The preload is sandboxed.' },
+          ],
+        },
       ],
     },
   },

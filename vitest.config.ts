@@ -17,7 +17,10 @@ export default defineConfig({
           testTimeout: 20000,
         },
       },
-      { resolve: { alias }, test: { name: 'renderer', include: ['renderer/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: { name: 'renderer', include: ['renderer/**/*.test.ts'], environment: 'node' },
+      },
     ],
   },
 });
