@@ -5,6 +5,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { startFakeGateway } from '../../fake-gateway/server';
 import { findElectronBinary } from '../../fixtures/electronBinary';
 import { builtElectronMain } from '../../fixtures/paths';
+import { fillPrompt, runButton, setModel, stopButton } from '../../pages/playground';
 
 const binary = findElectronBinary();
 if ('missing' in binary) {
@@ -35,12 +36,14 @@ test('Electron: the app opens, streams a completion and stops', async () => {
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
       'undefined',
     );
-    await window.getByLabel('Model (model)').fill('openai/gpt-3.5-turbo-instruct');
-    await window.getByLabel('Prompt (prompt)').fill('Once upon a time');
-    await window.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(window.getByTestId('choice-0')).not.toBeEmpty();
-    await window.getByRole('button', { name: 'Stop', exact: true }).click();
-    await expect(window.getByText(/aborted|stopped/i).first()).toBeVisible();
+    await setModel(window, 'openai/gpt-3.5-turbo-instruct');
+    await fillPrompt(window, 'Once upon a time');
+    await window.getByRole('textbox', { name: 'Max tokens (max_tokens)' }).fill('400');
+    await runButton(window).click();
+    await expect(window.getByTestId('choice-0-text')).not.toBeEmpty();
+    await stopButton(window).click();
+    await expect(window.getByTestId('run-status')).toHaveText(/aborted/i);
+    await expect(window.getByTestId('choice-0-text')).not.toBeEmpty();
   } finally {
     await app.close();
     await gateway.close();
