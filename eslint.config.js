@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*', 'bench/**/*', '*.config.*'],
+    files: ['electron/main/**/*.ts', 'electron/launcher/**/*', 'e2e/**/*.ts', 'bench/**/*', '*.config.*'],
     languageOptions: { globals: globals.node },
   },
   // Preload: only electron's renderer-side modules and shared/.

@@ -1,4 +1,4 @@
-// Run with: node --test scripts/
+// Run with: npm run test:scripts
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

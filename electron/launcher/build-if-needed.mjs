@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const SOURCE_DIRS = ['renderer', 'shared', 'electron'];
 export const SOURCE_FILES = ['electron.vite.config.ts'];

@@ -1,4 +1,4 @@
-// Run with: node --test scripts/
+// Run with: npm run test:scripts
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
