@@ -56,7 +56,7 @@ export const routes = {
   'runs.stop': route(z.object({ runId: runIdSchema }), z.object({ stopped: z.boolean() })),
 } satisfies Record<string, RouteContract>;
 
-/** Every main → renderer event. Names are `domain.noun.pastTense`. */
+/** Every main → renderer event. Names are `domain.name`. */
 export const events = {
   'run.responded': runRespondedSchema,
   'run.batch': runBatchSchema,

@@ -48,9 +48,17 @@ export const completionParamsSchema = z.object({
   user: z.string().optional(),
   logit_bias: z
     .record(
-      z.string().regex(/^\d+$/, 'Token ids are whole numbers'),
+      z.string(),
       z.number().min(-100, 'Bias must be between -100 and 100').max(100, 'Bias must be between -100 and 100'),
     )
+    .superRefine((bias, ctx) => {
+      // Checked here, not with a key schema, so the message names the problem (see profiles.ts).
+      for (const tokenId of Object.keys(bias)) {
+        if (!/^\d+$/.test(tokenId)) {
+          ctx.addIssue({ code: 'custom', path: [tokenId], message: 'Token ids are whole numbers' });
+        }
+      }
+    })
     .optional(),
   stream: z.boolean().optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).optional(),

@@ -13,12 +13,25 @@ export const credentialHeaderNames = [
   'cookie',
 ];
 
-const headerNameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'Not a valid header name')
-  .refine((name) => !credentialHeaderNames.includes(name.toLowerCase()), {
-    message: 'Keys go in the key field, not in extra headers',
-  });
+const headerNamePattern = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/**
+ * Extra headers. Names are checked here rather than with a key schema so that each problem is reported
+ * on the header it concerns, in words (zod's record-key errors only say "Invalid key in record").
+ */
+const headersSchema = z.record(z.string(), z.string()).superRefine((headers, ctx) => {
+  for (const name of Object.keys(headers)) {
+    if (!headerNamePattern.test(name)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'Not a valid header name' });
+    } else if (credentialHeaderNames.includes(name.toLowerCase())) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: 'Keys go in the key field, not in extra headers',
+      });
+    }
+  }
+});
 
 const httpUrlSchema = z
   .string()
@@ -46,7 +59,7 @@ export const profileSchema = z.object({
     .string()
     .regex(/^\/\S*$/, 'Starts with /')
     .default('/v1/completions'),
-  headers: z.record(headerNameSchema, z.string()).default({}),
+  headers: headersSchema.default({}),
   /**
    * Environment variable the key is read from (main process only). Limited to key-like names so
    * that a profile cannot ship an arbitrary variable (a cloud secret, a PATH) to its base URL.

@@ -13,6 +13,7 @@ import {
   emptyDraft,
   endpointSuggestions,
   kindLabels,
+  withKind,
   profileFromDraft,
   type DraftIssues,
   type ProfileDraft,
@@ -120,7 +121,11 @@ export function ProfileForm(props: {
             id={kindId}
             className="input select"
             value={draft.kind}
-            onChange={(event) => edit({ kind: event.target.value as ProfileDraft['kind'] })}
+            onChange={(event) => {
+              const kind = event.target.value as ProfileDraft['kind'];
+              setDraft((current) => withKind(current, kind));
+              setMessage(null);
+            }}
           >
             {kinds.map((kind) => (
               <option key={kind} value={kind}>

@@ -3,6 +3,7 @@ import type { Profile } from '@shared/contracts/profiles';
 import {
   draftFromProfile,
   emptyDraft,
+  withKind,
   newHeaderRow,
   profileFromDraft,
   profileIdFromName,
@@ -92,5 +93,22 @@ describe('profileFromDraft', () => {
     expect(result.issues[`header:${nameless.id}`]).toEqual(['Enter a header name']);
     expect(result.issues[`header:${blank.id}`]).toBeUndefined();
     expect(result.issues.firstByteTimeoutMs).toEqual(['Enter a whole number of milliseconds']);
+  });
+});
+
+describe('withKind', () => {
+  it('moves untouched defaults to the new kind, and keeps what the user typed', () => {
+    const openai = withKind(emptyDraft(), 'openai');
+    expect(openai).toMatchObject({
+      kind: 'openai',
+      baseUrl: 'https://api.openai.com/v1',
+      endpoint: '/completions',
+    });
+    const typed = withKind({ ...emptyDraft(), baseUrl: 'http://gateway.internal:9000' }, 'openai');
+    expect(typed).toMatchObject({
+      kind: 'openai',
+      baseUrl: 'http://gateway.internal:9000',
+      endpoint: '/completions',
+    });
   });
 });

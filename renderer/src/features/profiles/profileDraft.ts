@@ -29,9 +29,31 @@ export const kindLabels: Record<ProviderKind, string> = {
 /** Endpoints offered for each kind; any path starting with / may be typed. */
 export const endpointSuggestions: Record<ProviderKind, string[]> = {
   bifrost: ['/v1/completions', '/openai/v1/completions'],
-  openai: ['/v1/completions'],
+  openai: ['/completions'],
   'openai-compatible': ['/v1/completions', '/completions'],
 };
+
+/** Where each kind usually lives: OpenAI's base URL already ends in /v1. */
+export const kindDefaults: Record<ProviderKind, { baseUrl: string; endpoint: string }> = {
+  bifrost: { baseUrl: 'http://localhost:8080', endpoint: '/v1/completions' },
+  openai: { baseUrl: 'https://api.openai.com/v1', endpoint: '/completions' },
+  'openai-compatible': { baseUrl: 'http://localhost:8000', endpoint: '/v1/completions' },
+};
+
+/**
+ * Changing the kind also moves the base URL and endpoint to the new kind's defaults, but only while
+ * they still hold the old kind's defaults: what the user typed is never overwritten.
+ */
+export function withKind(draft: ProfileDraft, kind: ProviderKind): ProfileDraft {
+  const before = kindDefaults[draft.kind];
+  const after = kindDefaults[kind];
+  return {
+    ...draft,
+    kind,
+    baseUrl: draft.baseUrl === before.baseUrl ? after.baseUrl : draft.baseUrl,
+    endpoint: draft.endpoint === before.endpoint ? after.endpoint : draft.endpoint,
+  };
+}
 
 let rowCounter = 0;
 export function newHeaderRow(name = '', value = ''): HeaderRow {
