@@ -82,3 +82,55 @@ test.describe('every failure gets a specific message, and the app keeps working'
     );
   });
 });
+
+test.describe('timeouts and connection failures', () => {
+  test.use({
+    profiles: async ({ gateway }, use) => {
+      const port = new URL(gateway.url).port;
+      await use([
+        {
+          id: 'impatient',
+          name: 'Impatient',
+          kind: 'bifrost',
+          baseUrl: gateway.url,
+          firstByteTimeoutMs: 600,
+          stallTimeoutMs: 600,
+          default: true,
+        },
+        { id: 'tls', name: 'TLS to plain HTTP', kind: 'bifrost', baseUrl: `https://127.0.0.1:${port}` },
+        { id: 'dns', name: 'Unknown host', kind: 'bifrost', baseUrl: 'http://no-such-host.invalid:8080' },
+      ]);
+    },
+  });
+
+  const cases: Array<{ name: string; profile?: string; model: string; title: RegExp; partial?: boolean }> = [
+    { name: 'no first byte in time', model: 'fail/no-first-byte', title: /no response from the server/i },
+    { name: 'a stall between chunks', model: 'fail/stall', title: /the stream stalled/i, partial: true },
+    {
+      name: 'TLS to a plain HTTP server',
+      profile: 'TLS to plain HTTP',
+      model: 'openai/x',
+      title: /secure connection/i,
+    },
+    {
+      name: 'a host that does not resolve',
+      profile: 'Unknown host',
+      model: 'openai/x',
+      title: /cannot resolve/i,
+    },
+  ];
+
+  for (const failure of cases) {
+    test(failure.name, async ({ app }) => {
+      const { page } = app;
+      await app.open();
+      if (failure.profile) await page.getByLabel('Provider profile').selectOption({ label: failure.profile });
+      await setModel(page, failure.model);
+      await fillPrompt(page, 'Wait for it');
+      await runButton(page).click();
+      await expect(page.getByRole('alert').filter({ hasText: failure.title })).toBeVisible();
+      await expect(page.getByTestId('run-status')).toHaveText(/failed/i);
+      if (failure.partial) await expect(page.getByTestId('choice-0-text')).not.toBeEmpty();
+    });
+  }
+});
