@@ -156,6 +156,11 @@ export const runBatchSchema = z.object({
   tokens: tokenColumnsSchema.optional(),
   /** Choices that finished in this batch. */
   finished: z.array(choiceSummarySchema).optional(),
+  /**
+   * When each response chunk of this batch arrived, in ms since the request was sent (one entry per
+   * SSE data event, or one for a whole JSON body): the stream's timing, for the chunk-gap chart.
+   */
+  arrivals: z.array(z.number()).optional(),
 });
 export type RunBatch = z.infer<typeof runBatchSchema>;
 

@@ -98,6 +98,17 @@ describe('createBatcher', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('carries chunk arrival times with the next batch, never alone', () => {
+    const batcher = createBatcher(clock, 16, (b) => batches.push(b));
+    batcher.addArrival(12.345);
+    batcher.flush();
+    expect(batches).toEqual([]);
+    batcher.addText(0, 'a');
+    batcher.addArrival(20);
+    batcher.flush();
+    expect(batches).toEqual([{ text: { choice: [0], delta: ['a'] }, arrivals: [12.3, 20] }]);
+  });
+
   it('dispose drops pending data and emits nothing more', () => {
     const batcher = createBatcher(clock, 16, (b) => batches.push(b));
     batcher.addText(0, 'lost');

@@ -9,6 +9,8 @@ export interface Batcher {
   addText(choice: number, text: string): void;
   addTokens(choice: number, tokens: readonly NormalizedToken[]): void;
   finish(choice: number, finishReason: string | null): void;
+  /** Records that a response chunk arrived `msSinceStart` after the request was sent. */
+  addArrival(msSinceStart: number): void;
   /** Emits what is pending now (before a terminal event); no-op when nothing is. */
   flush(): void;
   /** Drops what is pending and cancels the timer. */
@@ -22,6 +24,7 @@ interface Pending {
   hasBytes: boolean;
   hasOffset: boolean;
   finished: Array<{ index: number; finishReason: string | null }>;
+  arrivals: number[];
 }
 
 const emptyPending = (): Pending => ({
@@ -30,6 +33,7 @@ const emptyPending = (): Pending => ({
   hasBytes: false,
   hasOffset: false,
   finished: [],
+  arrivals: [],
 });
 
 const emptyColumns = (): TokenColumns => ({
@@ -103,6 +107,10 @@ export function createBatcher(clock: Clock, intervalMs: number, emit: (batch: Ba
       pending.finished.push({ index: choice, finishReason });
       schedule();
     },
+    addArrival(msSinceStart) {
+      // Rides along with the next batch; an arrival alone does not need a batch of its own.
+      pending.arrivals.push(Math.round(msSinceStart * 10) / 10);
+    },
     flush,
     dispose() {
       disposed = true;
@@ -132,5 +140,6 @@ function toBatch(pending: Pending): BatchBody {
     };
   }
   if (pending.finished.length > 0) batch.finished = pending.finished;
+  if (pending.arrivals.length > 0) batch.arrivals = pending.arrivals;
   return batch;
 }

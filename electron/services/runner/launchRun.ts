@@ -85,8 +85,8 @@ export function launchRun(spec: RunSpec, deps: RunDeps, onEnded: () => void): Ac
   const emitter = createRunEmitter(spec.runId, spec.emit);
   const controller = new AbortController();
   const batcher = createBatcher(clock, deps.flushIntervalMs, (batch) => emitter.progress('run.batch', batch));
-  const acc = new RunAccumulator(batcher);
   const startedAt = clock.now();
+  const acc = new RunAccumulator(batcher, startedAt);
   let headersAt: number | null = null;
   let headerRouting: RoutingInfo = { headers: {} };
   let streamed = built.stream;

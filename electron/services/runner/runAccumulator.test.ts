@@ -9,6 +9,7 @@ const fakeBatcher = () => {
     addText: vi.fn((...args: unknown[]) => void calls.push(['text', ...args])),
     addTokens: vi.fn((...args: unknown[]) => void calls.push(['tokens', ...args])),
     finish: vi.fn((...args: unknown[]) => void calls.push(['finish', ...args])),
+    addArrival: vi.fn((...args: unknown[]) => void calls.push(['arrival', ...args])),
     flush: vi.fn(),
     dispose: vi.fn(),
   };
@@ -35,7 +36,7 @@ const routing = { headers: {} };
 describe('RunAccumulator', () => {
   it('forwards text/tokens/finish per choice and builds the summary', () => {
     const { batcher, calls } = fakeBatcher();
-    const acc = new RunAccumulator(batcher);
+    const acc = new RunAccumulator(batcher, 100);
     acc.apply(
       chunk([{ index: 1, text: ' b', finishReason: null, tokens: null }], { id: 'cmpl-1', model: 'm' }),
       150,
@@ -54,7 +55,8 @@ describe('RunAccumulator', () => {
     );
     // Repeating a finish reason does not report it twice.
     acc.apply(chunk([{ index: 1, text: '', finishReason: 'stop', tokens: null }]), 210);
-    expect(calls).toEqual([
+    expect(calls.filter(([kind]) => kind === 'arrival').map(([, at]) => at)).toEqual([50, 60, 100, 110]);
+    expect(calls.filter(([kind]) => kind !== 'arrival')).toEqual([
       ['text', 1, ' b'],
       ['text', 0, ' a'],
       ['tokens', 0, [tok(' a')]],
@@ -81,7 +83,7 @@ describe('RunAccumulator', () => {
 
   it('counts received chunks/tokens for the speed when usage is missing', () => {
     const { batcher } = fakeBatcher();
-    const acc = new RunAccumulator(batcher);
+    const acc = new RunAccumulator(batcher, 100);
     acc.apply(chunk([{ index: 0, text: 'x', finishReason: null, tokens: null }]), 1000);
     acc.apply(chunk([{ index: 0, text: 'yz', finishReason: null, tokens: [tok('y'), tok('z')] }]), 1100);
     acc.apply(chunk([{ index: 0, text: '', finishReason: 'stop', tokens: null }]), 1500);
@@ -91,13 +93,13 @@ describe('RunAccumulator', () => {
 
   it('has no speed without text, and uses the total time when not streamed', () => {
     const { batcher } = fakeBatcher();
-    const empty = new RunAccumulator(batcher);
+    const empty = new RunAccumulator(batcher, 100);
     expect(empty.summary({ startedAt: 0, headersAt: null, endedAt: 10 }, routing, true)).toMatchObject({
       choices: [],
       usage: null,
       timing: { ttfbMs: null, ttftMs: null, totalMs: 10, tokensPerSecond: null },
     });
-    const whole = new RunAccumulator(batcher);
+    const whole = new RunAccumulator(batcher, 100);
     whole.apply(
       chunk([{ index: 0, text: 'all', finishReason: 'stop', tokens: null }], {
         usage: { completionTokens: 8 },

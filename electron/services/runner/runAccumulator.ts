@@ -25,10 +25,14 @@ export class RunAccumulator {
   private receivedUnits = 0;
   firstTextAt: number | null = null;
 
-  constructor(private readonly batcher: Batcher) {}
+  constructor(
+    private readonly batcher: Batcher,
+    private readonly startedAt: number,
+  ) {}
 
   /** Applies one response body or stream chunk received at time `at`. */
   apply(completion: NormalizedCompletion, at: number): void {
+    this.batcher.addArrival(at - this.startedAt);
     for (const choice of completion.choices) {
       const { index } = choice;
       const previous = this.finishReasons.get(index);
