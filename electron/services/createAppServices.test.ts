@@ -137,6 +137,17 @@ describe('createAppServices', () => {
     if (!reply.ok) expect(reply.error.message).toMatch(/_KEY or _TOKEN/);
   });
 
+  it("prices: the user's own prices are set, listed, persisted and removed", async () => {
+    const { ok } = setup();
+    expect(await ok('prices.get', {})).toEqual({});
+    const price = { inputPerMillion: 3, outputPerMillion: 4 };
+    expect(await ok('prices.set', { model: 'openai/davinci-002', price })).toEqual({
+      'openai/davinci-002': price,
+    });
+    expect(await setup().ok('prices.get', {})).toEqual({ 'openai/davinci-002': price });
+    expect(await ok('prices.set', { model: 'openai/davinci-002', price: null })).toEqual({});
+  });
+
   it('keys.test and models.list use the profile key and URL', async () => {
     const { ok, calls } = setup();
     await ok('keys.set', { profileId: 'compat', key: KEY });

@@ -3,6 +3,7 @@ import type { Profile, ProfileView } from '@shared/contracts/profiles';
 import { resolveKey, type Env } from './keys/resolveKey';
 import type { SecretStore } from './keys/secretStore';
 import { listModels, testKey } from './models/modelLister';
+import { createPriceStore } from './prices/priceStore';
 import { createProfileStore, type ProfileStore } from './profiles/profileStore';
 import type { AppServices, Handlers } from './router';
 import type { FetchLike } from './runner/launchRun';
@@ -11,6 +12,7 @@ import { createRunManager, type RunManager } from './runner/runManager';
 import type { Clock } from './runner/timers';
 
 export const PROFILES_FILE_NAME = 'profiles.json';
+export const PRICES_FILE_NAME = 'prices.json';
 
 export interface AppServicesOptions {
   mode: 'electron' | 'web';
@@ -46,6 +48,8 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     file: join(options.userDataDir, PROFILES_FILE_NAME),
     presets: options.presets,
   });
+
+  const prices = createPriceStore(join(options.userDataDir, PRICES_FILE_NAME));
 
   const requireProfile = async (profileId: string): Promise<Profile> => {
     const profile = await profiles.get(profileId);
@@ -120,6 +124,8 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     },
     'runs.start': (input, ctx) => runs.start(input, ctx),
     'runs.stop': ({ runId }, ctx) => ({ stopped: runs.stop(runId, ctx.clientId) }),
+    'prices.get': () => prices.get(),
+    'prices.set': ({ model, price }) => prices.set(model, price),
   };
 
   return {

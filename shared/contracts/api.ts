@@ -12,6 +12,7 @@ import {
   runStartInputSchema,
 } from './runs';
 import { completionParamsSchema } from './params';
+import { priceOverridesSchema } from '../cost/prices';
 
 export interface RouteContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -54,6 +55,20 @@ export const routes = {
   'requests.preview': route(profileIdInput.extend({ params: completionParamsSchema }), requestPreviewSchema),
   'runs.start': route(runStartInputSchema, z.object({ runId: runIdSchema, request: requestPreviewSchema })),
   'runs.stop': route(z.object({ runId: runIdSchema }), z.object({ stopped: z.boolean() })),
+  /** The user's own prices (USD per 1M tokens), keyed by model; persisted by main. */
+  'prices.get': route(z.object({}), priceOverridesSchema),
+  'prices.set': route(
+    z.object({
+      model: z.string().trim().min(1, 'Name the model').max(200),
+      price: z
+        .object({
+          inputPerMillion: z.number().min(0, 'Must be 0 or more').max(1_000_000),
+          outputPerMillion: z.number().min(0, 'Must be 0 or more').max(1_000_000),
+        })
+        .nullable(),
+    }),
+    priceOverridesSchema,
+  ),
 } satisfies Record<string, RouteContract>;
 
 /** Every main → renderer event. Names are `domain.name`. */

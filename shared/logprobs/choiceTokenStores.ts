@@ -1,0 +1,44 @@
+import type { TokenColumns } from '../contracts/runs';
+import { StringInterner } from './stringInterner';
+import { TokenStore, type TokenStoreOptions } from './tokenStore';
+
+/**
+ * The token stores of every choice of a run, sharing one string table. `appendColumns` routes each row
+ * of a batch (choices of n interleaved) to its choice's store, creating stores on first sight.
+ */
+export class ChoiceTokenStores {
+  readonly interner = new StringInterner();
+  private readonly stores = new Map<number, TokenStore>();
+
+  constructor(private readonly options: Omit<TokenStoreOptions, 'interner'> = {}) {}
+
+  appendColumns(columns: TokenColumns): void {
+    for (let row = 0; row < columns.token.length; row++)
+      this.store(columns.choice[row] ?? 0).appendRow(columns, row);
+  }
+
+  /** The store of a choice, created empty when the choice has no tokens yet. */
+  store(choice: number): TokenStore {
+    let store = this.stores.get(choice);
+    if (!store) {
+      store = new TokenStore({ ...this.options, interner: this.interner });
+      this.stores.set(choice, store);
+    }
+    return store;
+  }
+
+  get(choice: number): TokenStore | undefined {
+    return this.stores.get(choice);
+  }
+
+  /** Choice indexes that have a store, ascending. */
+  choices(): number[] {
+    return [...this.stores.keys()].sort((a, b) => a - b);
+  }
+
+  memoryBytes(): number {
+    let total = this.interner.memoryBytes();
+    for (const store of this.stores.values()) total += store.memoryBytes(false);
+    return total;
+  }
+}
