@@ -135,6 +135,21 @@ describe('applyRunEvents', () => {
     expect(runs.r1?.tokenBatches).toEqual([tokens]);
   });
 
+  it('keeps chunk arrival times per batch', () => {
+    const runs = applyRunEvents(start(), [
+      {
+        name: 'run.batch',
+        payload: { runId: 'r1', seq: 1, text: { choice: [0], delta: ['a'] }, arrivals: [5, 9] },
+      },
+      { name: 'run.batch', payload: { runId: 'r1', seq: 2, text: { choice: [0], delta: ['b'] } } },
+      {
+        name: 'run.batch',
+        payload: { runId: 'r1', seq: 3, text: { choice: [0], delta: ['c'] }, arrivals: [14] },
+      },
+    ]);
+    expect(runs.r1?.arrivalBatches).toEqual([[5, 9], [14]]);
+  });
+
   it('only changes the identity of the run and choice that received text', () => {
     const initial = { ...start('r1', 2), ...start('r2') };
     const runs = applyRunEvents(initial, [batch('r1', 1, [1], ['x'])]);

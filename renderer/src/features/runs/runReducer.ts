@@ -33,6 +33,7 @@ export function createRun(input: NewRun): RunState {
     choices: Array.from({ length: expectedChoiceCount(input.params) }, (_, index) => emptyChoice(index)),
     tokenBatches: [],
     tokenCount: 0,
+    arrivalBatches: [],
     request: null,
     summary: null,
     error: null,
@@ -89,7 +90,7 @@ export function applyRunEvent(run: RunState, event: RunEvent): RunState {
       return { ...run, lastSeq: seq, httpStatus: status, routing, ttfbMs };
     }
     case 'run.batch': {
-      const { text, tokens, finished } = event.payload;
+      const { text, tokens, finished, arrivals } = event.payload;
       let choices = run.choices;
       text.choice.forEach((index, k) => {
         const delta = text.delta[k] ?? '';
@@ -106,6 +107,8 @@ export function applyRunEvent(run: RunState, event: RunEvent): RunState {
         choices,
         tokenBatches: tokenCount > 0 && tokens ? [...run.tokenBatches, tokens] : run.tokenBatches,
         tokenCount: run.tokenCount + tokenCount,
+        arrivalBatches:
+          arrivals && arrivals.length > 0 ? [...run.arrivalBatches, arrivals] : run.arrivalBatches,
       };
     }
     case 'run.completed':

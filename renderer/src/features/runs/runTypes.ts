@@ -29,6 +29,8 @@ export interface RunState {
   /** Logprob columns as they arrived, one entry per batch: no per-token objects. */
   tokenBatches: readonly TokenColumns[];
   tokenCount: number;
+  /** When each response chunk arrived (ms after the request was sent), one entry per batch. */
+  arrivalBatches: readonly (readonly number[])[];
   request: RequestPreview | null;
   summary: RunSummary | null;
   error: RunError | null;

@@ -127,6 +127,7 @@ export type RunHeaderState = Pick<
   | 'request'
   | 'error'
   | 'tokenCount'
+  | 'arrivalBatches'
 >;
 
 export const useRunHeader = (runId: string): RunHeaderState | null =>
@@ -146,6 +147,7 @@ export const useRunHeader = (runId: string): RunHeaderState | null =>
         request,
         error,
         tokenCount,
+        arrivalBatches,
       } = run;
       return {
         runId: id,
@@ -159,6 +161,7 @@ export const useRunHeader = (runId: string): RunHeaderState | null =>
         request,
         error,
         tokenCount,
+        arrivalBatches,
       };
     }),
   );
