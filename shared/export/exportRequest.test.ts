@@ -57,6 +57,9 @@ describe('prepareExport', () => {
     expect(() => prepareExport(preview, { profileKind: 'bifrost', keyEnvVar: 'X; rm -rf ~' })).toThrow(
       /environment variable/,
     );
+    expect(() => prepareExport({ ...preview, method: 'POST & calc' }, { profileKind: 'bifrost' })).toThrow(
+      /HTTP method/,
+    );
   });
 
   it('leaves a request without key header without key, and keeps the body untouched', () => {

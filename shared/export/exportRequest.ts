@@ -67,6 +67,8 @@ export function defaultKeyEnvVar(profileKind: ProviderKind): string {
 export function prepareExport(source: ExportSource, options: ExportOptions): PreparedExport {
   const envVar = options.keyEnvVar ?? defaultKeyEnvVar(options.profileKind);
   if (!ENV_VAR_NAME.test(envVar)) throw new Error(`Not a valid environment variable name: ${envVar}`);
+  // The method is written unquoted (`-X POST`); only an HTTP token may be.
+  if (!/^[A-Za-z]+$/.test(source.method)) throw new Error(`Not an HTTP method: ${source.method}`);
   const realKey = options.includeRealKey?.key.trim();
   const keyHeader = keyHeaderName({ kind: options.profileKind }).toLowerCase();
 
