@@ -4,6 +4,7 @@ import { resolveKey, type Env } from './keys/resolveKey';
 import type { SecretStore } from './keys/secretStore';
 import { listModels, testKey } from './models/modelLister';
 import { createPriceStore } from './prices/priceStore';
+import { createSettingsStore } from './settings/settingsStore';
 import { createProfileStore, type ProfileStore } from './profiles/profileStore';
 import type { AppServices, Handlers } from './router';
 import type { FetchLike } from './runner/launchRun';
@@ -13,6 +14,7 @@ import type { Clock } from './runner/timers';
 
 export const PROFILES_FILE_NAME = 'profiles.json';
 export const PRICES_FILE_NAME = 'prices.json';
+export const SETTINGS_FILE_NAME = 'settings.json';
 
 export interface AppServicesOptions {
   mode: 'electron' | 'web';
@@ -50,6 +52,7 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
   });
 
   const prices = createPriceStore(join(options.userDataDir, PRICES_FILE_NAME));
+  const settings = createSettingsStore(join(options.userDataDir, SETTINGS_FILE_NAME));
 
   const requireProfile = async (profileId: string): Promise<Profile> => {
     const profile = await profiles.get(profileId);
@@ -124,6 +127,11 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     },
     'runs.start': (input, ctx) => runs.start(input, ctx),
     'runs.stop': ({ runId }, ctx) => ({ stopped: runs.stop(runId, ctx.clientId) }),
+    'settings.get': async ({ key }) => ({ value: await settings.get(key) }),
+    'settings.set': async ({ key, value }) => {
+      await settings.set(key, value);
+      return {};
+    },
     'prices.get': () => prices.get(),
     'prices.set': ({ model, price }) => prices.set(model, price),
   };

@@ -37,6 +37,10 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+const settingKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9.-]{0,63}$/, 'Setting names are short lower-case words');
+
 const profileIdInput = z.object({ profileId: z.string().min(1) });
 
 /** Every request/response route. Names are `domain.verb`. */
@@ -55,6 +59,22 @@ export const routes = {
   'requests.preview': route(profileIdInput.extend({ params: completionParamsSchema }), requestPreviewSchema),
   'runs.start': route(runStartInputSchema, z.object({ runId: runIdSchema, request: requestPreviewSchema })),
   'runs.stop': route(z.object({ runId: runIdSchema }), z.object({ stopped: z.boolean() })),
+  /**
+   * Renderer preferences (the form, the chosen profile) kept by main, so they survive restarts in both
+   * modes (browser mode's origin changes with its port, so localStorage alone would forget them).
+   * Values are opaque JSON text written by the renderer; never keys.
+   */
+  'settings.get': route(z.object({ key: settingKeySchema }), z.object({ value: z.string().nullable() })),
+  'settings.set': route(
+    z.object({
+      key: settingKeySchema,
+      value: z
+        .string()
+        .max(256 * 1024, 'Setting too large')
+        .nullable(),
+    }),
+    z.object({}),
+  ),
   /** The user's own prices (USD per 1M tokens), keyed by model; persisted by main. */
   'prices.get': route(z.object({}), priceOverridesSchema),
   'prices.set': route(

@@ -28,6 +28,8 @@ export function createFakeServices(): AppServices & { closed: string[]; whenClos
     'requests.preview': notInFake,
     'runs.start': notInFake,
     'runs.stop': notInFake,
+    'settings.get': notInFake,
+    'settings.set': notInFake,
     'prices.get': notInFake,
     'prices.set': notInFake,
   };

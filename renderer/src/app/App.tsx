@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { appInfoQuery } from '../features/app/queries';
+import { CostBar } from '../features/cost/CostBar';
 import { ModelField } from '../features/models/ModelField';
 import { ParamsPanel } from '../features/params/components/ParamsPanel';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
@@ -13,8 +14,10 @@ import { errorMessage } from '../lib/routeError';
 import { AppFooter } from './AppFooter';
 import { ConnectionBanner } from './ConnectionBanner';
 import { StartupWarnings } from './StartupWarnings';
+import { useParamsHydrated } from '../features/params/store';
+import { useProfileChoiceHydrated } from '../features/profiles/store';
 
-/** Marks the root element for tests: `ready` once app.info and profiles.list have loaded. */
+/** Marks the root element for tests: `ready` once app.info, profiles.list and saved preferences have loaded. */
 function useAppStateMarker(state: 'loading' | 'ready' | 'error'): void {
   useEffect(() => {
     const root = document.getElementById('root');
@@ -27,7 +30,11 @@ export function App() {
   const profiles = useQuery(profilesQuery());
   const selected = useSelectedProfile();
   const failure = info.error ?? profiles.error;
-  const state = failure ? 'error' : info.isSuccess && profiles.isSuccess ? 'ready' : 'loading';
+  // Saved preferences load asynchronously (from main): the form is not ready before they are in.
+  const paramsHydrated = useParamsHydrated();
+  const profileChoiceHydrated = useProfileChoiceHydrated();
+  const hydrated = paramsHydrated && profileChoiceHydrated;
+  const state = failure ? 'error' : info.isSuccess && profiles.isSuccess && hydrated ? 'ready' : 'loading';
   useAppStateMarker(state);
 
   return (
@@ -55,6 +62,7 @@ export function App() {
         <main className="main-pane">
           <PromptEditor />
           <RunBar />
+          <CostBar />
           <OutputPane />
         </main>
       </div>

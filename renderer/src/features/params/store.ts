@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { mainStorage } from '../../lib/mainStorage';
+import { useHydrated } from '../../lib/useHydrated';
 import { useShallow } from 'zustand/react/shallow';
 import { validateParams } from '@shared/completions/validateParams';
 import { initialParamsForm, restoreParamsForm, type ParamsForm } from './formState';
@@ -19,7 +21,7 @@ const useParamsStore = create<ParamsState>()(
   persist((): ParamsState => ({ form: initialParamsForm, runAttempted: false }), {
     name: 'completions-playground.params',
     version: 1,
-    storage: createJSONStorage(() => localStorage),
+    storage: createJSONStorage(() => mainStorage),
     partialize: (state) => ({ form: state.form }),
     merge: (stored, current) => ({
       ...current,
@@ -145,3 +147,6 @@ export const useIssueCount = (): number => useParamsStore((state) => shownIssues
 export function useValidationIssues() {
   return useParamsStore(useShallow((state) => shownIssues(state)));
 }
+
+/** Whether the saved form has been loaded (the app is not ready before). */
+export const useParamsHydrated = (): boolean => useHydrated(useParamsStore);

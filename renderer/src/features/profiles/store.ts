@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { mainStorage } from '../../lib/mainStorage';
+import { useHydrated } from '../../lib/useHydrated';
 
 interface ProfileChoiceState {
   chosenProfileId: string | null;
@@ -9,7 +11,7 @@ const useProfileChoiceStore = create<ProfileChoiceState>()(
   persist(() => ({ chosenProfileId: null as string | null }), {
     name: 'completions-playground.profile',
     version: 1,
-    storage: createJSONStorage(() => localStorage),
+    storage: createJSONStorage(() => mainStorage),
     merge: (stored, current) => {
       const id =
         typeof stored === 'object' && stored !== null ? Reflect.get(stored, 'chosenProfileId') : null;
@@ -24,3 +26,6 @@ export const profileChoiceActions = {
 
 export const useChosenProfileId = (): string | null =>
   useProfileChoiceStore((state) => state.chosenProfileId);
+
+/** Whether the saved profile choice has been loaded. */
+export const useProfileChoiceHydrated = (): boolean => useHydrated(useProfileChoiceStore);
