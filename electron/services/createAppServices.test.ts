@@ -179,7 +179,7 @@ describe('createAppServices', () => {
   });
 
   it('runs.start returns the preview, runs.stop aborts with run.aborted', async () => {
-    const { ok, client, calls } = setup();
+    const { ok, client, calls, services } = setup();
     const started = await ok<{ runId: string; request: { headers: Record<string, string> } }>('runs.start', {
       runId: 'run-1',
       profileId: 'local-bifrost',
@@ -191,6 +191,7 @@ describe('createAppServices', () => {
     expect(await ok('runs.stop', { runId: 'run-1' })).toEqual({ stopped: true });
     expect(client.events.map((e) => e.name)).toEqual(['run.aborted']);
     expect(await ok('runs.stop', { runId: 'run-1' })).toEqual({ stopped: false });
+    await services.dispose();
   });
 
   it('clientClosed and dispose abort runs silently', async () => {

@@ -3,6 +3,8 @@ import type { Profile, ProfileView } from '@shared/contracts/profiles';
 import { resolveKey, type Env } from './keys/resolveKey';
 import type { SecretStore } from './keys/secretStore';
 import { listModels, testKey } from './models/modelLister';
+import { createHistoryRecorder } from './history/historyRecorder';
+import { createHistoryStore, type HistoryStore } from './history/historyStore';
 import { createPriceStore } from './prices/priceStore';
 import { createSettingsStore } from './settings/settingsStore';
 import { createProfileStore, type ProfileStore } from './profiles/profileStore';
@@ -15,6 +17,8 @@ import type { Clock } from './runner/timers';
 export const PROFILES_FILE_NAME = 'profiles.json';
 export const PRICES_FILE_NAME = 'prices.json';
 export const SETTINGS_FILE_NAME = 'settings.json';
+/** Folder of the run history (index.json + runs/<id>.json), under the user-data folder. */
+export const HISTORY_DIR_NAME = 'history';
 
 export interface AppServicesOptions {
   mode: 'electron' | 'web';
@@ -40,6 +44,7 @@ export interface CreatedAppServices extends AppServices {
   startupWarnings(): Promise<string[]>;
   readonly profiles: ProfileStore;
   readonly runs: RunManager;
+  readonly history: HistoryStore;
 }
 
 /** Wires every route of shared/contracts/api.ts to the Electron-free services. */
@@ -53,6 +58,12 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
 
   const prices = createPriceStore(join(options.userDataDir, PRICES_FILE_NAME));
   const settings = createSettingsStore(join(options.userDataDir, SETTINGS_FILE_NAME));
+  const history = createHistoryStore({ dir: join(options.userDataDir, HISTORY_DIR_NAME) });
+  const recorder = createHistoryRecorder({
+    store: history,
+    setTimer: options.setTimer,
+    clearTimer: options.clearTimer,
+  });
 
   const requireProfile = async (profileId: string): Promise<Profile> => {
     const profile = await profiles.get(profileId);
@@ -125,7 +136,20 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
       const profile = await requireProfile(profileId);
       return prepareRequest(profile, params, (await keyOf(profile)).value).preview;
     },
-    'runs.start': (input, ctx) => runs.start(input, ctx),
+    'runs.start': async (input, ctx) => {
+      // Every event of the run also goes to the history (the run is saved as it streams).
+      const profile = await profiles.get(input.profileId);
+      if (!profile) return runs.start(input, ctx);
+      const tracked = recorder.track(ctx, input, { id: profile.id, name: profile.name, kind: profile.kind });
+      try {
+        const started = await runs.start(input, tracked.ctx);
+        tracked.started(started.request);
+        return started;
+      } catch (error) {
+        tracked.cancel();
+        throw error;
+      }
+    },
     'runs.stop': ({ runId }, ctx) => ({ stopped: runs.stop(runId, ctx.clientId) }),
     'settings.get': async ({ key }) => ({ value: await settings.get(key) }),
     'settings.set': async ({ key, value }) => {
@@ -134,17 +158,26 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     },
     'prices.get': () => prices.get(),
     'prices.set': ({ model, price }) => prices.set(model, price),
+    'history.list': (query) => history.list(query),
+    'history.get': ({ id }) => history.get(id),
+    'history.delete': async ({ id }) => ({ deleted: await history.delete(id) }),
+    'history.export': async ({ ids }) => ({ json: await history.exportRuns(ids) }),
+    'history.import': ({ json }) => history.importRuns(json),
   };
 
   return {
     handlers,
     profiles,
     runs,
+    history,
     clientClosed(clientId) {
       runs.stopAllFor(clientId);
+      recorder.clientClosed(clientId);
     },
     async dispose() {
       await runs.dispose();
+      await recorder.dispose();
+      await history.flush();
     },
     startupWarnings,
   };
@@ -154,6 +187,7 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
       await profiles.loadWarning().catch((e: unknown) => String(e)),
     ];
     if (secretStore.loadWarning) warnings.push(await secretStore.loadWarning().catch(() => undefined));
+    warnings.push(await history.loadWarning().catch((e: unknown) => String(e)));
     return warnings.filter((w): w is string => w !== undefined);
   }
 }

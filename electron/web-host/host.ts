@@ -7,7 +7,8 @@ import { createRouter, type AppServices } from '../services/router';
 import { createToken, hostAllowed, originAllowed, parseRequestTarget, tokenMatches } from './guards';
 import { attachWsClient } from './wsClient';
 
-export const MAX_WS_PAYLOAD_BYTES = 1024 * 1024;
+/** Large enough for a history import (JSON text of many runs); the socket is local and authenticated. */
+export const MAX_WS_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
 export interface WebHostOptions {
   services: AppServices;

@@ -13,6 +13,13 @@ import {
 } from './runs';
 import { completionParamsSchema } from './params';
 import { priceOverridesSchema } from '../cost/prices';
+import {
+  HISTORY_IMPORT_MAX_CHARS,
+  historyImportOutputSchema,
+  historyListInputSchema,
+  historyListOutputSchema,
+  historyRunSchema,
+} from './history';
 
 export interface RouteContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -88,6 +95,19 @@ export const routes = {
         .nullable(),
     }),
     priceOverridesSchema,
+  ),
+  /** Saved runs (newest first), kept by main under the user-data folder. */
+  'history.list': route(historyListInputSchema, historyListOutputSchema),
+  'history.get': route(z.object({ id: runIdSchema }), historyRunSchema),
+  'history.delete': route(z.object({ id: runIdSchema }), z.object({ deleted: z.boolean() })),
+  /** The export file's text (`{ format, version, runs }`); every run when `ids` is absent. */
+  'history.export': route(
+    z.object({ ids: z.array(runIdSchema).max(100_000).optional() }),
+    z.object({ json: z.string() }),
+  ),
+  'history.import': route(
+    z.object({ json: z.string().max(HISTORY_IMPORT_MAX_CHARS, 'The file is too large to import') }),
+    historyImportOutputSchema,
   ),
 } satisfies Record<string, RouteContract>;
 

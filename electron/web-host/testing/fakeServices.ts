@@ -32,6 +32,11 @@ export function createFakeServices(): AppServices & { closed: string[]; whenClos
     'settings.set': notInFake,
     'prices.get': notInFake,
     'prices.set': notInFake,
+    'history.list': notInFake,
+    'history.get': notInFake,
+    'history.delete': notInFake,
+    'history.export': notInFake,
+    'history.import': notInFake,
   };
   return {
     handlers,

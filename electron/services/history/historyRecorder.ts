@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import type { ProviderKind } from '@shared/contracts/profiles';
+import type { RequestPreview, RunStartInput } from '@shared/contracts/runs';
+import type { ClientContext } from '../router';
+import { systemClock, type Clock, type TimerHandle } from '../runner/timers';
+import { HistoryRunBuilder, type RunMeta } from './historyRunBuilder';
+import type { HistoryStore } from './historyStore';
+
+/** Longest time between two saves of a streaming run: a crash loses at most this much. */
+export const HISTORY_SAVE_INTERVAL_MS = 1000;
+
+export interface HistoryRecorderOptions {
+  store: Pick<HistoryStore, 'save' | 'has'>;
+  setTimer?: Clock['setTimer'];
+  clearTimer?: Clock['clearTimer'];
+  /** Wall clock for `createdAt`, epoch ms. Default Date.now. */
+  wallNow?: () => number;
+  saveIntervalMs?: number;
+  /** A save failed (the store also reports it in its warning). */
+  onError?: (error: unknown) => void;
+}
+
+export interface TrackedRun {
+  /** The client context to give runs.start: every event also goes to the history. */
+  readonly ctx: ClientContext;
+  /** runs.start resolved: the run is saved now (status running) and then as it streams. */
+  started(request: RequestPreview): void;
+  /** runs.start rejected: nothing ran, nothing is saved. */
+  cancel(): void;
+}
+
+export interface HistoryRecorder {
+  track(
+    ctx: ClientContext,
+    input: RunStartInput,
+    profile: { id: string; name: string; kind: ProviderKind },
+  ): TrackedRun;
+  /** The client is gone (its runs were abandoned without events): save them as interrupted. */
+  clientClosed(clientId: string): void;
+  /** Saves every unfinished run as interrupted and waits for all saves. */
+  dispose(): Promise<void>;
+}
+
+interface Recording {
+  clientId: string;
+  builder: HistoryRunBuilder;
+  meta: Omit<RunMeta, 'request' | 'id'> & { id?: string; request?: RequestPreview };
+  timer: TimerHandle | undefined;
+  closed: boolean;
+}
+
+/**
+ * Tees the run events of `runs.start` into the history store: the run file is written when the run
+ * starts, at most once per `saveIntervalMs` while it streams, and when it ends (completed, failed,
+ * truncated, aborted by Stop, or interrupted because its client went away).
+ */
+export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryRecorder {
+  const { store } = options;
+  const setTimer = options.setTimer ?? systemClock.setTimer;
+  const clearTimer = options.clearTimer ?? systemClock.clearTimer;
+  const wallNow = options.wallNow ?? Date.now;
+  const interval = options.saveIntervalMs ?? HISTORY_SAVE_INTERVAL_MS;
+  const active = new Set<Recording>();
+  const pending = new Set<Promise<void>>();
+  /** History ids this recorder handed out (two clients may use the same run id). */
+  const claimed = new Set<string>();
+  const save = (recording: Recording): void => {
+    const { meta } = recording;
+    if (meta.id === undefined || meta.request === undefined) return;
+    const run = recording.builder.build({ ...meta, id: meta.id, request: meta.request });
+    const saving = store.save(run).catch((error: unknown) => options.onError?.(error));
+    pending.add(saving);
+    void saving.finally(() => pending.delete(saving));
+  };
+
+  const finish = (recording: Recording): void => {
+    if (recording.timer !== undefined) clearTimer(recording.timer);
+    recording.timer = undefined;
+    recording.closed = true;
+    active.delete(recording);
+    save(recording);
+  };
+
+  const onEvent = (
+    recording: Recording,
+    name: Parameters<ClientContext['emit']>[0],
+    payload: unknown,
+  ): void => {
+    if (recording.closed) return;
+    recording.builder.apply(name, payload);
+    if (recording.meta.id === undefined) return; // saved once runs.start has resolved
+    if (recording.builder.ended) finish(recording);
+    else if (recording.timer === undefined) {
+      recording.timer = setTimer(() => {
+        recording.timer = undefined;
+        if (!recording.closed) save(recording);
+      }, interval);
+    }
+  };
+
+  /** The run id, or a variant of it when the history already has that id. Claimed before awaiting. */
+  const claimId = async (runId: string): Promise<string> => {
+    let id = runId;
+    for (;;) {
+      if (!claimed.has(id)) {
+        claimed.add(id);
+        if (!(await store.has(id).catch(() => false))) return id;
+      }
+      id = `${runId.slice(0, 51)}-${randomBytes(6).toString('hex')}`;
+    }
+  };
+
+  return {
+    track(ctx, input, profile) {
+      const recording: Recording = {
+        clientId: ctx.clientId,
+        builder: new HistoryRunBuilder(),
+        meta: { createdAt: wallNow(), profile, params: input.params },
+        timer: undefined,
+        closed: false,
+      };
+      active.add(recording);
+      return {
+        ctx: {
+          clientId: ctx.clientId,
+          emit(name, payload) {
+            try {
+              onEvent(recording, name, payload);
+            } catch (error) {
+              options.onError?.(error);
+            }
+            ctx.emit(name, payload);
+          },
+        },
+        started(request) {
+          recording.meta.request = request;
+          const naming = claimId(input.runId)
+            .then((id) => {
+              recording.meta.id = id;
+              if (recording.builder.ended || recording.closed) finish(recording);
+              else save(recording);
+            })
+            .catch((error: unknown) => options.onError?.(error));
+          pending.add(naming);
+          void naming.finally(() => pending.delete(naming));
+        },
+        cancel() {
+          recording.closed = true;
+          active.delete(recording);
+        },
+      };
+    },
+    clientClosed(clientId) {
+      for (const recording of [...active]) {
+        if (recording.clientId !== clientId) continue;
+        recording.builder.interrupt();
+        finish(recording);
+      }
+    },
+    async dispose() {
+      for (const recording of [...active]) {
+        recording.builder.interrupt();
+        finish(recording);
+      }
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}
