@@ -17,8 +17,9 @@ test('the form and the chosen profile survive a restart of the host on another p
       await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
       await page.getByLabel('Provider profile').selectOption({ label: 'Nowhere' });
       await setModel(page, 'openai/davinci-002');
-      await fillPrompt(page, 'Remember me across restarts');
       await page.getByRole('textbox', { name: 'Temperature (temperature)' }).fill('0.3');
+      // Typed last: the save that carries it carries everything before it.
+      await fillPrompt(page, 'Remember me across restarts');
       // Saved by main shortly after the last change (writes are debounced).
       await expect
         .poll(() => readFile(join(userDataDir, 'settings.json'), 'utf8').catch(() => ''))
