@@ -12,7 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'electron',
-          include: ['electron/**/*.test.ts', 'e2e/fake-gateway/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'e2e/fake-gateway/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20000,
         },
