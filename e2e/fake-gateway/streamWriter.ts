@@ -84,6 +84,7 @@ export async function writeStream(options: StreamOptions): Promise<void> {
   });
   await write(': heartbeat\n');
 
+  const MAX_LAG_MS = 100;
   let nextStepAt = performance.now();
   let lastChunkAt = performance.now();
   let chunkIndex = 0;
@@ -98,9 +99,13 @@ export async function writeStream(options: StreamOptions): Promise<void> {
     if (delta.newStep) {
       const tps = options.tokensPerSecond();
       if (tps > 0) {
-        nextStepAt = Math.max(nextStepAt + 1000 / tps, performance.now());
-        const wait = nextStepAt - performance.now();
-        if (wait > 0) await sleep(wait, undefined, { signal });
+        // Keep the schedule (timers are coarser than 1000/tps at high speeds, so a late step is made up
+        // by the next ones), but never fall more than MAX_LAG_MS behind: no burst after a long pause.
+        const now = performance.now();
+        nextStepAt = Math.max(nextStepAt + 1000 / tps, now - MAX_LAG_MS);
+        const wait = nextStepAt - now;
+        if (wait >= 1) await sleep(wait, undefined, { signal });
+        else if (++unpacedSteps % 64 === 0) await nextTick(undefined, { signal });
       } else if (++unpacedSteps % 64 === 0) {
         await nextTick(undefined, { signal });
       }
