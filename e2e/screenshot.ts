@@ -42,7 +42,9 @@ try {
   await runButton(page).click();
   await page.getByTestId('run-status').filter({ hasText: 'completed' }).waitFor({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Response headers' }).click();
-  await page.getByRole('complementary', { name: 'Connection and parameters' }).evaluate((el) => el.scrollTo(0, 0));
+  await page
+    .getByRole('complementary', { name: 'Connection and parameters' })
+    .evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: output });
   console.log(`Wrote ${output}`);
 } finally {

@@ -127,3 +127,33 @@ export function requestLog(gateway: { requests: RecordedRequest[] }) {
   const lastBody = (): Record<string, unknown> => JSON.parse(lastPost().body) as Record<string, unknown>;
   return { posts, lastPost, lastBody };
 }
+
+// ---- heatmap ----
+
+/** The token spans of a choice's heatmap. */
+export const heatmapTokens = (page: Page, choice = 0): Locator =>
+  page.getByTestId(`choice-${choice}-text`).getByTestId('token');
+
+export const scorePromptButton = (page: Page): Locator =>
+  page.getByRole('button', { name: 'Score prompt', exact: true });
+
+/** The token inspector, hovering (tooltip) or pinned (dialog). */
+export const tokenInspector = (page: Page): Locator => page.getByTestId('token-inspector');
+
+/** Every `data-logprob` of the choice's token spans, in order ("" for a token without one). */
+export async function tokenLogprobs(page: Page, choice = 0): Promise<string[]> {
+  return heatmapTokens(page, choice).evaluateAll((nodes) =>
+    nodes.map((node) => node.getAttribute('data-logprob') ?? 'missing'),
+  );
+}
+
+/** Every class list of the choice's token spans, in order. */
+export async function tokenClasses(page: Page, choice = 0): Promise<string[]> {
+  return heatmapTokens(page, choice).evaluateAll((nodes) => nodes.map((node) => node.className));
+}
+
+/** Waits for the current run to finish as completed (after it was started some other way than Run). */
+export async function expectNewRunCompleted(page: Page, previousRequestCount: () => number, count: number) {
+  await expect.poll(previousRequestCount).toBeGreaterThan(count);
+  await expect(page.getByTestId('run-status')).toHaveText(/completed/i, { timeout: 15_000 });
+}

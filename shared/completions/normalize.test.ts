@@ -85,7 +85,47 @@ describe('normalizeCompletion', () => {
       totalTokens: 1,
       costUsd: 0.003,
     });
-    expect(cost({ input_tokens_cost: 0.001 })).toEqual({ totalTokens: 1 });
+    expect(cost({ input_tokens_cost: 0.001 })).toEqual({ totalTokens: 1, costUsd: 0.001 });
+  });
+
+  it('reads all three shapes Bifrost has used for usage.cost', () => {
+    const cost = (value: unknown) =>
+      normalizeCompletion({ choices: [], usage: { prompt_tokens: 5, cost: value } }).usage?.costUsd;
+    // bare number
+    expect(cost(0.000042)).toBe(0.000042);
+    // nested (newest Bifrost)
+    expect(
+      cost({
+        input_cost: 0.00001,
+        input_cost_details: { text_cost: 0.00001 },
+        output_cost: 0.00003,
+        output_cost_details: { text_cost: 0.00003 },
+        additional_cost: 0,
+        total_cost: 0.00004,
+      }),
+    ).toBe(0.00004);
+    // flat (spec, older Bifrost)
+    expect(
+      cost({
+        input_tokens_cost: 0.00001,
+        output_tokens_cost: 0.00002,
+        reasoning_tokens_cost: 0,
+        request_cost: 0.000005,
+        total_cost: 0.000035,
+      }),
+    ).toBe(0.000035);
+  });
+
+  it('sums the parts of a cost object that has no total_cost, without mixing the shapes', () => {
+    const cost = (value: unknown) =>
+      normalizeCompletion({ choices: [], usage: { prompt_tokens: 5, cost: value } }).usage?.costUsd;
+    expect(cost({ input_tokens_cost: 0.25, output_tokens_cost: 0.5, request_cost: 0.125 })).toBe(0.875);
+    expect(cost({ input_cost: 0.25, output_cost: 0.5, additional_cost: 0.125 })).toBe(0.875);
+    expect(cost({ input_tokens_cost: 0.25, input_cost: 0.5 })).toBe(0.25);
+    expect(cost({ total_cost: 'free', input_cost: 0.5 })).toBe(0.5);
+    expect(cost({ currency: 'USD' })).toBeUndefined();
+    expect(cost('0.1')).toBeUndefined();
+    expect(cost(Number.NaN)).toBeUndefined();
   });
 
   it('keeps extra_fields as received', () => {

@@ -118,8 +118,34 @@ function normalizeUsage(value: unknown): Usage | null {
   });
 }
 
-/** `usage.cost` is a bare number or an object with `total_cost` (Bifrost, OpenRouter). */
+/** Parts of a cost object that add up to its total, in the flat (older) and nested (newer) Bifrost shapes. */
+const FLAT_COST_PARTS = [
+  'input_tokens_cost',
+  'output_tokens_cost',
+  'reasoning_tokens_cost',
+  'citation_tokens_cost',
+  'search_queries_cost',
+  'request_cost',
+] as const;
+const NESTED_COST_PARTS = ['input_cost', 'output_cost', 'additional_cost'] as const;
+
+/**
+ * `usage.cost` in USD, in any of the shapes Bifrost has used: a bare number; nested
+ * `{input_cost, output_cost, additional_cost?, *_details, total_cost}`; flat
+ * `{input_tokens_cost, output_tokens_cost, …, request_cost, total_cost}` (OpenRouter's bare number
+ * too). `total_cost` wins; without it the parts of one shape are summed (flat parts take precedence,
+ * the two shapes are never mixed).
+ */
 function costOf(value: unknown): number | undefined {
-  if (isRecord(value)) return finiteNumberOf(value.total_cost);
-  return finiteNumberOf(value);
+  if (!isRecord(value)) return finiteNumberOf(value);
+  const total = finiteNumberOf(value.total_cost);
+  if (total !== undefined) return total;
+  for (const keys of [FLAT_COST_PARTS, NESTED_COST_PARTS]) {
+    const parts = keys.flatMap((key) => {
+      const part = finiteNumberOf(value[key]);
+      return part === undefined ? [] : [part];
+    });
+    if (parts.length > 0) return parts.reduce((sum, part) => sum + part, 0);
+  }
+  return undefined;
 }

@@ -102,6 +102,7 @@ describe('missingLogprobsNotice', () => {
   it('speaks up only when logprobs were requested and none came back', () => {
     expect(missingLogprobsNotice(5, 0)).toContain('logprobs: 5');
     expect(missingLogprobsNotice(0, 0)).toContain('but the response has none');
+    expect(missingLogprobsNotice(1, 0)).toContain('this provider or gateway dropped logprobs');
     expect(missingLogprobsNotice(5, 12)).toBeNull();
     expect(missingLogprobsNotice(undefined, 0)).toBeNull();
   });

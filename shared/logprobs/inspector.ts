@@ -129,5 +129,5 @@ export function missingLogprobsNotice(
   receivedTokens: number,
 ): string | null {
   if (requestedLogprobs === undefined || receivedTokens > 0) return null;
-  return `Logprobs were requested (logprobs: ${requestedLogprobs}) but the response has none: this provider or model does not return them.`;
+  return `Logprobs were requested (logprobs: ${requestedLogprobs}) but the response has none: this provider or gateway dropped logprobs.`;
 }

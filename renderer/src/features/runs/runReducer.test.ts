@@ -121,18 +121,24 @@ describe('applyRunEvents', () => {
     expect(runs.r1?.choices.map((c) => c.index)).toEqual([0, 2]);
   });
 
-  it('stores token columns per batch and counts tokens without per-token objects', () => {
+  it('hands token columns to onTokens once per applied batch and counts tokens', () => {
     const tokens = {
       choice: [0, 0],
       token: ['a', 'b'],
       logprob: [-0.1, null],
       top: [null, [['b', -0.2]] as [string, number][]],
     };
-    const runs = applyRunEvents(start(), [
-      { name: 'run.batch', payload: { runId: 'r1', seq: 1, text: { choice: [0], delta: ['ab'] }, tokens } },
-    ]);
+    const received: Array<[string, unknown]> = [];
+    const event: RunEvent = {
+      name: 'run.batch',
+      payload: { runId: 'r1', seq: 1, text: { choice: [0], delta: ['ab'] }, tokens },
+    };
+    const runs = applyRunEvents(start(), [event, event], (runId, columns) => received.push([runId, columns]));
     expect(runs.r1?.tokenCount).toBe(2);
-    expect(runs.r1?.tokenBatches).toEqual([tokens]);
+    expect(received).toEqual([['r1', tokens]]);
+    const again = applyRunEvents(runs, [event], (runId, columns) => received.push([runId, columns]));
+    expect(again).toBe(runs);
+    expect(received).toHaveLength(1);
   });
 
   it('keeps chunk arrival times per batch', () => {

@@ -1,5 +1,5 @@
 import type { CompletionParams } from '@shared/contracts/params';
-import type { RequestPreview, RunError, RunSummary } from '@shared/contracts/runs';
+import type { RequestPreview, RunError, RunSummary, TokenColumns } from '@shared/contracts/runs';
 import { appendText } from './chunkText';
 import type { ChoiceState, RunEvent, RunState } from './runTypes';
 
@@ -31,7 +31,6 @@ export function createRun(input: NewRun): RunState {
     ttfbMs: null,
     routing: null,
     choices: Array.from({ length: expectedChoiceCount(input.params) }, (_, index) => emptyChoice(index)),
-    tokenBatches: [],
     tokenCount: 0,
     arrivalBatches: [],
     request: null,
@@ -105,7 +104,6 @@ export function applyRunEvent(run: RunState, event: RunEvent): RunState {
         ...run,
         lastSeq: seq,
         choices,
-        tokenBatches: tokenCount > 0 && tokens ? [...run.tokenBatches, tokens] : run.tokenBatches,
         tokenCount: run.tokenCount + tokenCount,
         arrivalBatches:
           arrivals && arrivals.length > 0 ? [...run.arrivalBatches, arrivals] : run.arrivalBatches,
@@ -126,11 +124,13 @@ export function applyRunEvent(run: RunState, event: RunEvent): RunState {
 /**
  * Applies a frame's worth of events to every run they concern, in seq order per run. Events for
  * unknown runs, stale or duplicate seqs, and anything after a run's terminal event are ignored.
- * Returns `runs` itself when nothing changed.
+ * Returns `runs` itself when nothing changed. `onTokens` receives the logprob columns of every batch
+ * that is applied (exactly once each), for the token stores kept outside the state.
  */
 export function applyRunEvents(
   runs: Readonly<Record<string, RunState>>,
   events: readonly RunEvent[],
+  onTokens?: (runId: string, tokens: TokenColumns) => void,
 ): Readonly<Record<string, RunState>> {
   const byRun = new Map<string, RunEvent[]>();
   for (const event of events) {
@@ -148,6 +148,8 @@ export function applyRunEvents(
     list.sort((a, b) => a.payload.seq - b.payload.seq);
     for (const event of list) {
       if (run.status !== 'running' || event.payload.seq <= run.lastSeq) continue;
+      if (event.name === 'run.batch' && event.payload.tokens && event.payload.tokens.token.length > 0)
+        onTokens?.(runId, event.payload.tokens);
       run = applyRunEvent(run, event);
     }
     if (run !== original) (next ??= { ...runs })[runId] = run;

@@ -1,6 +1,6 @@
 import type { EventPayload } from '@shared/contracts/api';
 import type { CompletionParams } from '@shared/contracts/params';
-import type { RequestPreview, RoutingInfo, RunError, RunSummary, TokenColumns } from '@shared/contracts/runs';
+import type { RequestPreview, RoutingInfo, RunError, RunSummary } from '@shared/contracts/runs';
 import type { ChunkedText } from './chunkText';
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'aborted' | 'truncated';
@@ -26,8 +26,10 @@ export interface RunState {
   routing: RoutingInfo | null;
   /** Sorted by index. */
   choices: readonly ChoiceState[];
-  /** Logprob columns as they arrived, one entry per batch: no per-token objects. */
-  tokenBatches: readonly TokenColumns[];
+  /**
+   * Logprob tokens received so far. The tokens themselves live outside React state (runTokens.ts);
+   * this count doubles as their version number (one store write per frame).
+   */
   tokenCount: number;
   /** When each response chunk arrived (ms after the request was sent), one entry per batch. */
   arrivalBatches: readonly (readonly number[])[];

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { RequestPreview, RunError } from '@shared/contracts/runs';
 import { applyRunEvents, createRun, failedToStart, withNewRun, withRequest, type NewRun } from './runReducer';
+import { appendRunTokens, createRunTokens, keepRunTokens } from './runTokens';
 import type { ChoiceState, RunEvent, RunState } from './runTypes';
 
 /** How many runs are kept (the current one plus a few previous). */
@@ -35,7 +36,13 @@ function updateRun(
 const useRunsStore = create<RunsState>()((set) => ({
   runs: {},
   order: [],
-  runStarted: (input) => set((state) => withNewRun(state, createRun(input), KEPT_RUNS)),
+  runStarted: (input) =>
+    set((state) => {
+      createRunTokens(input.runId, input.params.echo === true);
+      const next = withNewRun(state, createRun(input), KEPT_RUNS);
+      keepRunTokens(next.order);
+      return next;
+    }),
   runAccepted: (runId, request) =>
     set((state) => updateRun(state, runId, (run) => withRequest(run, request))),
   runNotStarted: (runId, error) =>
@@ -46,7 +53,7 @@ const useRunsStore = create<RunsState>()((set) => ({
     ),
   eventsReceived: (events) =>
     set((state) => {
-      const runs = applyRunEvents(state.runs, events);
+      const runs = applyRunEvents(state.runs, events, appendRunTokens);
       return runs === state.runs ? {} : { runs };
     }),
   connectionLost: (error) =>
@@ -70,6 +77,10 @@ export const runsActions = {
   eventsReceived: (events: readonly RunEvent[]) => useRunsStore.getState().eventsReceived(events),
   connectionLost: (error: RunError) => useRunsStore.getState().connectionLost(error),
 };
+
+export function getRun(runId: string): RunState | undefined {
+  return useRunsStore.getState().runs[runId];
+}
 
 export function getCurrentRun(): RunState | undefined {
   const { runs, order } = useRunsStore.getState();

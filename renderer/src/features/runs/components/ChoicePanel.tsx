@@ -2,7 +2,17 @@ import { memo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useStickToBottom } from '../../../ui/useStickToBottom';
 import { fullText } from '../chunkText';
-import { useChoice, useChoiceChunks, useChoiceTail, useRunField } from '../store';
+import { missingLogprobsNotice } from '@shared/logprobs/inspector';
+import { ChoiceCost } from '../../cost/ChoiceCost';
+import { ChoiceRankBadge, ChoiceStats } from '../../heatmap/ChoiceStats';
+import { continuationParams, textBeforeSpan } from '../../heatmap/continuePrompt';
+import { useHeatmapMode } from '../../heatmap/heatmapStore';
+import { ProbabilityChart } from '../../heatmap/ProbabilityChart';
+import { scaleFor } from '../../heatmap/spanView';
+import { TokenHeatmap } from '../../heatmap/TokenHeatmap';
+import { choiceSpans, choiceTokenStore } from '../runTokens';
+import { getRun, useChoice, useChoiceChunks, useChoiceTail, useRunField } from '../store';
+import { continueRun } from '../useRunCommands';
 
 /** A closed chunk never changes: rendered once, skipped by React afterwards. */
 const ClosedChunk = memo(function ClosedChunk({ text }: { text: string }) {
@@ -44,41 +54,130 @@ function CopyButton({ runId, index }: { runId: string; index: number }) {
   );
 }
 
-export function ChoicePanel({ runId, index, testId }: { runId: string; index: number; testId: string }) {
+/** The plain text: closed chunks and the streaming tail. */
+function PlainText({ runId, index, running }: { runId: string; index: number; running: boolean }) {
+  return (
+    <>
+      <ClosedChunks runId={runId} index={index} />
+      <Tail runId={runId} index={index} streaming={running} />
+    </>
+  );
+}
+
+interface ChoicePanelProps {
+  runId: string;
+  index: number;
+  testId: string;
+  testIdPrefix?: string;
+  /** Every choice index of the run (for the rank badge). */
+  choices?: readonly number[];
+}
+
+export function ChoicePanel({ runId, index, testId, testIdPrefix = '', choices = [] }: ChoicePanelProps) {
   const finishReason = useChoice(runId, index)?.finishReason ?? null;
   const { containerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
-  const running = useRunField(runId, (run) => run.status === 'running') ?? false;
+  const status = useRunField(runId, (run) => run.status);
+  const running = status === 'running';
+  const params = useRunField(runId, (run) => run.params);
+  const version = useRunField(runId, (run) => run.tokenCount) ?? 0;
+  const mode = useHeatmapMode();
+  const [selectRequest, setSelectRequest] = useState<{ span: number; nonce: number } | null>(null);
   const promptLabel = useRunField(runId, (run) => {
     if (!Array.isArray(run.params.prompt) || run.params.prompt.length < 2) return null;
     return `prompt ${Math.floor(index / (run.params.n ?? 1)) + 1}`;
   });
+  const asked = params?.logprobs !== undefined;
+  const choiceTokens = version > 0 ? (choiceTokenStore(runId, index)?.length ?? 0) : 0;
+  const heatmap = asked && params !== undefined && choiceTokens > 0;
+  const notice =
+    asked && status === 'completed' && choiceTokens === 0 ? missingLogprobsNotice(params.logprobs, 0) : null;
+
+  const onContinue = (span: number, alternative: string): void => {
+    const run = getRun(runId);
+    const spans = choiceSpans(runId, index, !running);
+    if (!run || !spans) return;
+    const next = continuationParams(run.params, index, textBeforeSpan(spans, span), alternative);
+    continueRun(run.profileId, next);
+  };
+
   return (
-    <article className="choice" data-testid={testId} aria-label={`Choice ${index}`}>
+    <article className="choice" data-testid={testId} aria-label={`Choice ${index}`} data-heatmap-frame="">
       <header className="choice-head">
         <span className="choice-title">
           Choice {index}
           {promptLabel ? <span className="muted"> · {promptLabel}</span> : null}
         </span>
+        {heatmap && !running && choices.length > 1 ? (
+          <ChoiceRankBadge
+            runId={runId}
+            choice={index}
+            choices={choices}
+            params={params}
+            testId={`${testId}-rank`}
+          />
+        ) : null}
         <span className="choice-finish">
           <span className="muted">finish_reason</span>{' '}
           <code className="finish-reason" data-testid={`${testId}-finish`}>
             {finishReason ?? (running ? '…' : 'none')}
           </code>
         </span>
+        <ChoiceCost runId={runId} choiceIndex={index} testId={`${testId}-cost`} />
         <CopyButton runId={runId} index={index} />
       </header>
+      {heatmap ? (
+        <ChoiceStats
+          runId={runId}
+          choice={index}
+          params={params}
+          version={version}
+          testId={`${testId}-stats`}
+          promptPerplexityTestId={
+            index === 0 ? `${testIdPrefix}prompt-perplexity` : `${testId}-prompt-perplexity`
+          }
+        />
+      ) : null}
+      {notice ? (
+        <p className="logprobs-notice" role="note" data-testid={`${testId}-logprobs-notice`}>
+          {notice}
+        </p>
+      ) : null}
       <div
-        className="choice-scroll"
+        className={heatmap ? 'choice-scroll has-heatmap' : 'choice-scroll'}
         ref={containerRef}
-        tabIndex={0}
+        tabIndex={heatmap ? undefined : 0}
+        data-heatmap-scroller=""
         role="region"
         aria-label={`Text of choice ${index}`}
       >
         <div className="choice-text" data-testid={`${testId}-text`} ref={contentRef}>
-          <ClosedChunks runId={runId} index={index} />
-          <Tail runId={runId} index={index} streaming={running} />
+          {heatmap ? (
+            <TokenHeatmap
+              runId={runId}
+              choice={index}
+              version={version}
+              finished={!running}
+              mode={mode}
+              k={scaleFor(params).k}
+              idPrefix={testId}
+              onContinue={onContinue}
+              selectRequest={selectRequest}
+            />
+          ) : (
+            <PlainText runId={runId} index={index} running={running} />
+          )}
         </div>
       </div>
+      {heatmap ? (
+        <ProbabilityChart
+          runId={runId}
+          choice={index}
+          version={version}
+          finished={!running}
+          testId={`${testId}-chart`}
+          onSelect={(span) => setSelectRequest({ span, nonce: Date.now() })}
+        />
+      ) : null}
     </article>
   );
 }

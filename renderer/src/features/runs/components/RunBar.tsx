@@ -13,7 +13,7 @@ function anOverlayIsOpen(): boolean {
 
 /** Run / Stop, their shortcuts (Ctrl/Cmd+Enter, Esc) and what stands in the way of running. */
 export function RunBar() {
-  const { run, stop, problem, canRun } = useRunCommands();
+  const { run, score, stop, problem, canRun } = useRunCommands();
   const active = useIsRunActive();
   const issueCount = useIssueCount();
   const otherIssues = unplacedIssues(useValidationIssues());
@@ -55,6 +55,9 @@ export function RunBar() {
         isDisabled={active || !canRun}
       >
         Run
+      </Button>
+      <Button className="button score-button" onPress={score} isDisabled={active || !canRun}>
+        Score prompt
       </Button>
       <Button ref={stopRef} className="button stop-button" onPress={stop} isDisabled={!active}>
         Stop

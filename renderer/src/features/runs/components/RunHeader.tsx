@@ -8,8 +8,9 @@ import {
   formatServedBy,
   formatTokensPerSecond,
   formatUsage,
-  formatUsd,
 } from '../format';
+import { RunCostFact } from '../../cost/RunCost';
+import { ChunkTiming } from '../../timing/ChunkTiming';
 import type { RunHeaderState } from '../store';
 import { ElapsedTime } from './ElapsedTime';
 
@@ -111,11 +112,7 @@ export function RunHeader({ run, testIdPrefix }: { run: RunHeaderState; testIdPr
         <Fact name="HTTP" testId={id('http-status')}>
           {run.httpStatus ?? '—'}
         </Fact>
-        {usage?.costUsd !== undefined ? (
-          <Fact name="Cost" testId={id('cost')}>
-            {formatUsd(usage.costUsd)}
-          </Fact>
-        ) : null}
+        <RunCostFact run={run} testId={id('cost')} sourceTestId={id('cost-source')} />
         {run.tokenCount > 0 ? (
           <Fact name="Logprobs" testId={id('logprob-tokens')}>
             {formatCount(run.tokenCount)} tokens
@@ -150,6 +147,9 @@ export function RunHeader({ run, testIdPrefix }: { run: RunHeaderState; testIdPr
             </dl>
           )}
         </InlineDisclosure>
+        {run.arrivalBatches.length > 0 ? (
+          <ChunkTiming arrivalBatches={run.arrivalBatches} testId={id('chunk-gap-stats')} />
+        ) : null}
         {run.request ? (
           <InlineDisclosure title="Request sent">{<RequestDetails request={run.request} />}</InlineDisclosure>
         ) : null}

@@ -1,0 +1,4 @@
+import { countTokens } from 'gpt-tokenizer/encoding/p50k_base';
+import { serveCounts } from './serveCounts';
+
+serveCounts((text) => countTokens(text));
