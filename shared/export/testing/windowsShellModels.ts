@@ -1,3 +1,4 @@
+import { msvcrtSplit } from '../../import/tokenizeCmd';
 /**
  * Test support: models of how Windows hands a typed command to curl.exe, to check the cmd and
  * PowerShell exports without Windows. They follow the documented rules (cmd's phases as measured
@@ -76,42 +77,12 @@ function percentPhase(line: string, env: Record<string, string>, rule: PercentRu
   return out;
 }
 
-/** MSVCRT / CommandLineToArgvW splitting of a command line (the program name included). */
-export function msvcrtArgv(commandLine: string): string[] {
-  const args: string[] = [];
-  let i = 0;
-  const n = commandLine.length;
-  while (i < n) {
-    while (i < n && (commandLine[i] === ' ' || commandLine[i] === '\t')) i += 1;
-    if (i >= n) break;
-    let arg = '';
-    let inQuotes = false;
-    while (i < n) {
-      let backslashes = 0;
-      while (commandLine[i] === '\\') {
-        backslashes += 1;
-        i += 1;
-      }
-      const char = commandLine[i];
-      if (char === '"') {
-        arg += '\\'.repeat(Math.floor(backslashes / 2));
-        if (backslashes % 2 === 1) arg += '"';
-        else if (inQuotes && commandLine[i + 1] === '"') {
-          arg += '"';
-          i += 1;
-        } else inQuotes = !inQuotes;
-        i += 1;
-        continue;
-      }
-      arg += '\\'.repeat(backslashes);
-      if (char === undefined || ((char === ' ' || char === '\t') && !inQuotes)) break;
-      arg += char;
-      i += 1;
-    }
-    args.push(arg);
-  }
-  return args;
-}
+/**
+ * MSVCRT / CommandLineToArgvW splitting of a command line (the program name included). One
+ * implementation serves the import and these models; windowsShellModels.test.ts holds it to
+ * Microsoft's documented examples.
+ */
+export const msvcrtArgv = msvcrtSplit;
 
 const PS_SINGLE = "'\u2018\u2019\u201a\u201b";
 const PS_DOUBLE = '"\u201c\u201d\u201e';
