@@ -124,55 +124,29 @@ export const useChoiceChunks = (runId: string, index: number): readonly string[]
 export const useChoiceTail = (runId: string, index: number): string =>
   useRunsStore((state) => state.runs[runId]?.choices.find((choice) => choice.index === index)?.tail ?? '');
 
+const runHeaderKeys = [
+  'runId',
+  'status',
+  'stopRequested',
+  'params',
+  'startedAt',
+  'summary',
+  'routing',
+  'httpStatus',
+  'request',
+  'error',
+  'tokenCount',
+  'arrivalBatches',
+] as const satisfies ReadonlyArray<keyof RunState>;
+
 /** What a run's header shows: everything except the choices, so text streaming does not touch it. */
-export type RunHeaderState = Pick<
-  RunState,
-  | 'runId'
-  | 'status'
-  | 'stopRequested'
-  | 'params'
-  | 'startedAt'
-  | 'summary'
-  | 'routing'
-  | 'httpStatus'
-  | 'request'
-  | 'error'
-  | 'tokenCount'
-  | 'arrivalBatches'
->;
+export type RunHeaderState = Pick<RunState, (typeof runHeaderKeys)[number]>;
 
 export const useRunHeader = (runId: string): RunHeaderState | null =>
   useRunsStore(
     useShallow((state) => {
       const run = state.runs[runId];
       if (!run) return null;
-      const {
-        runId: id,
-        status,
-        stopRequested,
-        params,
-        startedAt,
-        summary,
-        routing,
-        httpStatus,
-        request,
-        error,
-        tokenCount,
-        arrivalBatches,
-      } = run;
-      return {
-        runId: id,
-        status,
-        stopRequested,
-        params,
-        startedAt,
-        summary,
-        routing,
-        httpStatus,
-        request,
-        error,
-        tokenCount,
-        arrivalBatches,
-      };
+      return Object.fromEntries(runHeaderKeys.map((key) => [key, run[key]])) as RunHeaderState;
     }),
   );
