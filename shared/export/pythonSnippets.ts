@@ -10,6 +10,7 @@ import {
   type PreparedExport,
 } from './exportRequest';
 import { pythonStringLiteral, pythonValue } from './stringLiterals';
+import { completionParamsSchema } from '../contracts/params';
 
 /**
  * Python with `requests`: the same method, URL and headers, and `data=` the exact body bytes (the
@@ -52,27 +53,13 @@ export function toPythonRequests(source: ExportSource, options: ExportOptions): 
   return `${lines.join('\n')}\n`;
 }
 
-/** Parameters `client.completions.create` takes by name; anything else goes in `extra_body`. */
-const SDK_PARAMS = new Set([
-  'model',
-  'prompt',
-  'suffix',
-  'max_tokens',
-  'temperature',
-  'top_p',
-  'n',
-  'stream',
-  'stream_options',
-  'logprobs',
-  'echo',
-  'stop',
-  'presence_penalty',
-  'frequency_penalty',
-  'best_of',
-  'logit_bias',
-  'user',
-  'seed',
-]);
+/**
+ * Parameters `client.completions.create` takes by name: every field of the completions request except
+ * Bifrost's `fallbacks`; anything else goes in `extra_body`.
+ */
+const SDK_PARAMS = new Set<string>(
+  Object.keys(completionParamsSchema.shape).filter((name) => name !== 'fallbacks'),
+);
 /** Headers the SDK sets itself (the key travels as `api_key`, sent as Authorization: Bearer). */
 const SDK_OWN_HEADERS = new Set(['content-type', 'accept', 'authorization', 'content-length']);
 
