@@ -13,7 +13,7 @@ import { formatMachine, formatTable, notMeasured, type BenchReport, type BenchRo
 
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 
-/** Runs one section; a failure becomes a "not measured" row with its reason (the bench goes on). */
+/** Runs one section (only those listed in BENCH_ONLY, e.g. `BENCH_ONLY=2,4`, when set); a failure becomes a "not measured" row with its reason (the bench goes on). */
 async function section(
   rows: BenchRow[],
   id: string,
@@ -21,6 +21,8 @@ async function section(
   target: string,
   work: () => Promise<BenchRow[]>,
 ): Promise<void> {
+  const only = process.env.BENCH_ONLY?.split(',');
+  if (only && !only.includes(id)) return;
   const started = performance.now();
   try {
     rows.push(...(await work()));

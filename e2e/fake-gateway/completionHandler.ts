@@ -143,6 +143,9 @@ export async function handleCompletion(ctx: CompletionContext): Promise<void> {
     return;
   }
 
+  // A model whose name contains `nondeterministic` ignores the seed and reports a new system_fingerprint
+  // each time, like a provider whose backend changed between two calls (for the seed check).
+  const varies = served.id.includes('nondeterministic');
   const plan = planChoices(
     {
       prompts: request.prompts,
@@ -151,7 +154,7 @@ export async function handleCompletion(ctx: CompletionContext): Promise<void> {
       maxTokens: request.maxTokens,
       stop: request.stop,
       echo: request.echo,
-      seed: request.seed,
+      seed: varies ? randomInt(0, 0x7fffffff) : request.seed,
       temperature: request.temperature,
       logprobs: servedTopLogprobs(request),
     },
@@ -162,6 +165,7 @@ export async function handleCompletion(ctx: CompletionContext): Promise<void> {
     id: completionId(),
     created: Math.floor(Date.now() / 1000),
     model: served.model,
+    ...(varies ? { systemFingerprint: `fp_${randomInt(0, 0xffffff).toString(16)}` } : {}),
   };
   const serve: ServePlan = { request, routing, mode, plan, identity, format: responseFormatFor(served) };
   if (!request.stream) return respondJson(ctx, serve);

@@ -6,6 +6,7 @@ import {
   finalChunk,
   logprobsObject,
   responseFormatFor,
+  usageObject,
   streamChunk,
   type ResponseFormat,
 } from './completionResponse';
@@ -32,6 +33,31 @@ describe('responseFormatFor', () => {
     expect(responseFormatFor(ref('openai/gpt'))).toEqual({ shape: 'legacy', key: 'logprobs' });
     expect(responseFormatFor(ref('x/content-logprobs-1'))).toEqual({ shape: 'content', key: 'logprobs' });
     expect(responseFormatFor(ref('x/log-probs-key'))).toEqual({ shape: 'legacy', key: 'log_probs' });
+    expect(responseFormatFor(ref('x/usage-cost-nested'))).toEqual({
+      shape: 'legacy',
+      key: 'logprobs',
+      cost: 'nested',
+    });
+  });
+});
+
+describe('usageObject', () => {
+  it('reports a provider cost in each of the three shapes Bifrost has used, only when asked', () => {
+    expect(usageObject(10, 20)).toEqual({ prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 });
+    const total = 10 * 1e-6 + 20 * 3e-6;
+    expect(usageObject(10, 20, 'number').cost).toBeCloseTo(total, 15);
+    const flat = usageObject(10, 20, 'flat').cost as Record<string, number>;
+    expect(Object.keys(flat)).toEqual([
+      'input_tokens_cost',
+      'output_tokens_cost',
+      'request_cost',
+      'total_cost',
+    ]);
+    expect(flat.total_cost).toBeCloseTo(total, 15);
+    const nested = usageObject(10, 20, 'nested').cost as Record<string, unknown>;
+    expect(nested.input_cost).toBeCloseTo(1e-5, 15);
+    expect(nested.output_cost).toBeCloseTo(6e-5, 15);
+    expect(nested.total_cost).toBeCloseTo(total, 15);
   });
 });
 

@@ -8,12 +8,24 @@ export interface ResponseFormat {
   shape: 'legacy' | 'content';
   /** Current Bifrost uses `logprobs` (always present, null when none); older builds `log_probs` (omitted when none). */
   key: 'logprobs' | 'log_probs';
+  /**
+   * A provider-reported `usage.cost` (model name containing `usage-cost-flat|nested|number`), in one of
+   * the three shapes Bifrost has used; absent otherwise, as for most providers.
+   */
+  cost?: CostShape;
 }
 
+export type CostShape = 'flat' | 'nested' | 'number';
+
+/** The fake provider's own rates for a reported cost: $1 and $3 per 1M tokens. */
+export const REPORTED_COST_RATES = { input: 1e-6, output: 3e-6 } as const;
+
 export function responseFormatFor(served: ModelRef): ResponseFormat {
+  const cost = /usage-cost-(flat|nested|number)/.exec(served.id)?.[1] as CostShape | undefined;
   return {
     shape: served.id.includes('content-logprobs') ? 'content' : 'legacy',
     key: served.id.includes('log-probs-key') ? 'log_probs' : 'logprobs',
+    ...(cost ? { cost } : {}),
   };
 }
 
@@ -23,6 +35,8 @@ export interface ResponseIdentity {
   created: number;
   /** The provider's model name, without the `provider/` prefix. */
   model: string;
+  /** '' (what most providers send) unless set. */
+  systemFingerprint?: string;
 }
 
 function utf8Bytes(token: string): number[] {
@@ -67,11 +81,36 @@ export function choiceObject(format: ResponseFormat, fields: ChoiceFields): Reco
   return choice;
 }
 
-export function usageObject(promptTokens: number, completionTokens: number): Record<string, number> {
+function costObject(shape: CostShape, promptTokens: number, completionTokens: number): unknown {
+  const input = promptTokens * REPORTED_COST_RATES.input;
+  const output = completionTokens * REPORTED_COST_RATES.output;
+  const total = input + output;
+  switch (shape) {
+    case 'number':
+      return total;
+    case 'flat':
+      return { input_tokens_cost: input, output_tokens_cost: output, request_cost: 0, total_cost: total };
+    case 'nested':
+      return {
+        input_cost: input,
+        input_cost_details: { text_cost: input },
+        output_cost: output,
+        output_cost_details: { text_cost: output },
+        total_cost: total,
+      };
+  }
+}
+
+export function usageObject(
+  promptTokens: number,
+  completionTokens: number,
+  cost?: CostShape,
+): Record<string, unknown> {
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
+    ...(cost ? { cost: costObject(cost, promptTokens, completionTokens) } : {}),
   };
 }
 
@@ -81,7 +120,7 @@ function envelope(identity: ResponseIdentity): Record<string, unknown> {
     object: 'text_completion',
     created: identity.created,
     model: identity.model,
-    system_fingerprint: '',
+    system_fingerprint: identity.systemFingerprint ?? '',
   };
 }
 
@@ -105,7 +144,7 @@ export function completionBody(
           : null,
       }),
     ),
-    usage: usageObject(plan.promptTokens, plan.completionTokens),
+    usage: usageObject(plan.promptTokens, plan.completionTokens, format.cost),
     extra_fields: extraFields,
   };
 }
@@ -144,7 +183,7 @@ export function finalChunk(
     choices: plan.choices.map((choice) =>
       choiceObject(format, { index: choice.index, finishReason: choice.finishReason, logprobs: null }),
     ),
-    usage: usageObject(plan.promptTokens, plan.completionTokens),
+    usage: usageObject(plan.promptTokens, plan.completionTokens, format.cost),
     extra_fields: extraFields,
   };
 }

@@ -59,6 +59,7 @@ vi.mock('electron', () => {
       exit: (code: number) => calls.push(`exit ${code}`),
     },
     BrowserWindow,
+    clipboard: { writeText: () => calls.push('clipboard.writeText') },
     dialog: { showErrorBox: (title: string) => calls.push(`showErrorBox ${title}`) },
     ipcMain: {
       handle: (channel: string, handler: unknown) => fake.ipcHandlers.set(channel, handler),

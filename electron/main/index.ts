@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -80,6 +81,7 @@ async function start(): Promise<void> {
     presets: config.profiles,
     secretStore,
     env: process.env,
+    clipboard,
   });
   services = appServices;
   registerIpc({

@@ -178,6 +178,51 @@ describe('createAppServices', () => {
     expect(JSON.parse(preview.body)).toEqual({ model: 'openai/m', prompt: 'Hi', max_tokens: 5 });
   });
 
+  it("keys.copy puts the export with the key runs use on main's clipboard, never in the reply", async () => {
+    const written: string[] = [];
+    const { ok, call } = setup({ clipboard: { writeText: (text) => void written.push(text) } });
+    const preview = await ok<{ url: string; headers: Record<string, string>; body: string }>(
+      'requests.preview',
+      { profileId: 'local-bifrost', params: { model: 'openai/m', prompt: 'Hi' } },
+    );
+    const input = {
+      profileId: 'local-bifrost',
+      confirm: true,
+      target: 'curl-posix',
+      source: { method: 'POST', ...preview },
+    };
+    expect(await ok('keys.copy', input)).toEqual({ copied: true, message: 'Copied, with your real API key' });
+    expect(written.at(-1)).toContain('x-bf-vk: env-bifrost-key');
+    // A key set in the app wins over the environment, as for runs.
+    await ok('keys.set', { profileId: 'local-bifrost', key: KEY });
+    const reply = await call('keys.copy', input);
+    expect(JSON.stringify(reply)).not.toContain(KEY);
+    expect(written.at(-1)).toContain(`x-bf-vk: ${KEY}`);
+    for (const refused of [
+      { ...input, confirm: false },
+      { ...input, confirm: undefined },
+    ]) {
+      expect((await call('keys.copy', refused)).ok).toBe(false);
+    }
+    expect(written).toHaveLength(2);
+    expect(await call('keys.copy', { ...input, profileId: 'ghost' })).toEqual({
+      ok: false,
+      error: { message: 'Unknown profile: ghost' },
+    });
+  });
+
+  it('keys.copy in browser mode (no clipboard in the host) copies nothing and says why', async () => {
+    const { ok } = setup();
+    const reply = await ok<{ copied: boolean; message: string }>('keys.copy', {
+      profileId: 'local-bifrost',
+      confirm: true,
+      target: 'json',
+      source: { method: 'POST', url: 'http://localhost:8080/v1/completions', headers: {}, body: '{}' },
+    });
+    expect(reply.copied).toBe(false);
+    expect(reply.message).toMatch(/Browser mode cannot copy your real key/);
+  });
+
   it('runs.start returns the preview, runs.stop aborts with run.aborted', async () => {
     const { ok, client, calls, services } = setup();
     const started = await ok<{ runId: string; request: { headers: Record<string, string> } }>('runs.start', {

@@ -1,3 +1,4 @@
+import { copyWithKey, type Clipboard } from './exports/copyWithKey';
 import { join } from 'node:path';
 import type { Profile, ProfileView } from '@shared/contracts/profiles';
 import { resolveKey, type Env } from './keys/resolveKey';
@@ -5,6 +6,7 @@ import type { SecretStore } from './keys/secretStore';
 import { listModels, testKey } from './models/modelLister';
 import { createHistoryRecorder } from './history/historyRecorder';
 import { createHistoryStore, type HistoryStore } from './history/historyStore';
+import { createPresetStore } from './presets/presetStore';
 import { createPriceStore } from './prices/priceStore';
 import { createSettingsStore } from './settings/settingsStore';
 import { createProfileStore, type ProfileStore } from './profiles/profileStore';
@@ -17,6 +19,7 @@ import type { Clock } from './runner/timers';
 export const PROFILES_FILE_NAME = 'profiles.json';
 export const PRICES_FILE_NAME = 'prices.json';
 export const SETTINGS_FILE_NAME = 'settings.json';
+export const PRESETS_FILE_NAME = 'presets.json';
 /** Folder of the run history (index.json + runs/<id>.json), under the user-data folder. */
 export const HISTORY_DIR_NAME = 'history';
 
@@ -37,6 +40,8 @@ export interface AppServicesOptions {
   setTimer?: Clock['setTimer'];
   clearTimer?: Clock['clearTimer'];
   flushIntervalMs?: number;
+  /** Electron's clipboard, for exports with the real key (main writes them; browser mode has none). */
+  clipboard?: Clipboard;
 }
 
 export interface CreatedAppServices extends AppServices {
@@ -58,6 +63,7 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
 
   const prices = createPriceStore(join(options.userDataDir, PRICES_FILE_NAME));
   const settings = createSettingsStore(join(options.userDataDir, SETTINGS_FILE_NAME));
+  const presets = createPresetStore({ file: join(options.userDataDir, PRESETS_FILE_NAME) });
   const history = createHistoryStore({ dir: join(options.userDataDir, HISTORY_DIR_NAME) });
   const recorder = createHistoryRecorder({
     store: history,
@@ -128,6 +134,10 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
       const profile = await requireProfile(profileId);
       return testKey(profile, (await keyOf(profile)).value, fetch);
     },
+    'keys.copy': async ({ profileId, source, target }) => {
+      const profile = await requireProfile(profileId);
+      return copyWithKey(profile, (await keyOf(profile)).value, source, target, options.clipboard);
+    },
     'models.list': async ({ profileId }) => {
       const profile = await requireProfile(profileId);
       return listModels(profile, (await keyOf(profile)).value, fetch);
@@ -163,6 +173,14 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     'history.delete': async ({ id }) => ({ deleted: await history.delete(id) }),
     'history.export': async ({ ids }) => ({ json: await history.exportRuns(ids) }),
     'history.import': ({ json }) => history.importRuns(json),
+    'presets.list': async () => {
+      const warning = await presets.loadWarning();
+      return { presets: await presets.list(), ...(warning === undefined ? {} : { warning }) };
+    },
+    'presets.save': ({ name, params }) => presets.save(name, params),
+    'presets.rename': ({ id, name }) => presets.rename(id, name),
+    'presets.delete': async ({ id }) => ({ deleted: await presets.delete(id) }),
+    'presets.import': ({ json }) => presets.importPresets(json),
   };
 
   return {
@@ -188,6 +206,7 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     ];
     if (secretStore.loadWarning) warnings.push(await secretStore.loadWarning().catch(() => undefined));
     warnings.push(await history.loadWarning().catch((e: unknown) => String(e)));
+    warnings.push(await presets.loadWarning().catch((e: unknown) => String(e)));
     return warnings.filter((w): w is string => w !== undefined);
   }
 }

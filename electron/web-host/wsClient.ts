@@ -1,6 +1,8 @@
 import { WebSocket, type RawData } from 'ws';
 import { wsClientMessageSchema, type InvokeReply, type WsHostMessage } from '@shared/contracts/wire';
 import type { ClientContext, Router } from '../services/router';
+import { stringifyWire } from '@shared/wire/wireJson';
+import { nodeBase64 } from './nodeBase64';
 
 /** Above this many queued bytes the client is not keeping up; we say so once. */
 export const BACKPRESSURE_WARN_BYTES = 8 * 1024 * 1024;
@@ -44,7 +46,7 @@ export function attachWsClient({
       log(`[web-host] ${clientId} is slow: ${socket.bufferedAmount} bytes waiting to be sent`);
     }
     try {
-      socket.send(JSON.stringify(message), (error) => {
+      socket.send(stringifyWire(message, nodeBase64), (error) => {
         if (error) log(`[web-host] send to ${clientId} failed: ${error.message}`);
       });
     } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_TARGETS, type ExportTarget } from '../export/exportAs';
 import { keyStatusSchema, profileSchema, profileViewSchema } from './profiles';
 import { modelListSchema } from './models';
 import {
@@ -20,6 +21,15 @@ import {
   historyListOutputSchema,
   historyRunSchema,
 } from './history';
+import {
+  PRESETS_IMPORT_MAX_CHARS,
+  presetIdSchema,
+  presetRenameInputSchema,
+  presetSaveInputSchema,
+  presetSchema,
+  presetsImportOutputSchema,
+  presetsListOutputSchema,
+} from './presets';
 
 export interface RouteContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -44,6 +54,10 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+const exportTargetSchema = z.enum(
+  EXPORT_TARGETS.map((entry) => entry.target) as [ExportTarget, ...ExportTarget[]],
+);
+
 const settingKeySchema = z
   .string()
   .regex(/^[a-z][a-z0-9.-]{0,63}$/, 'Setting names are short lower-case words');
@@ -62,6 +76,25 @@ export const routes = {
   ),
   'keys.clear': route(profileIdInput, keyStatusSchema),
   'keys.test': route(profileIdInput, z.object({ ok: z.boolean(), message: z.string() })),
+  /**
+   * The export of a request with the profile's REAL key, written to the clipboard by main (the key never
+   * reaches the renderer), after the user confirmed a warning. Browser mode has no clipboard in the host:
+   * it answers `copied: false` with the reason.
+   */
+  'keys.copy': route(
+    profileIdInput.extend({
+      confirm: z.literal(true),
+      target: exportTargetSchema,
+      source: z.object({
+        method: z.string().max(16),
+        url: z.string().max(4096),
+        headers: z.record(z.string(), z.string()),
+        body: z.string().max(16 * 1024 * 1024),
+        stream: z.boolean().optional(),
+      }),
+    }),
+    z.object({ copied: z.boolean(), message: z.string() }),
+  ),
   'models.list': route(profileIdInput, modelListSchema),
   'requests.preview': route(profileIdInput.extend({ params: completionParamsSchema }), requestPreviewSchema),
   'runs.start': route(runStartInputSchema, z.object({ runId: runIdSchema, request: requestPreviewSchema })),
@@ -108,6 +141,16 @@ export const routes = {
   'history.import': route(
     z.object({ json: z.string().max(HISTORY_IMPORT_MAX_CHARS, 'The file is too large to import') }),
     historyImportOutputSchema,
+  ),
+  /** Named parameter presets, kept by main. Export is the list written in presetsExportSchema's envelope. */
+  'presets.list': route(z.object({}), presetsListOutputSchema),
+  /** Saves under `name`; a preset of that name (case aside) is replaced. */
+  'presets.save': route(presetSaveInputSchema, presetSchema),
+  'presets.rename': route(presetRenameInputSchema, presetSchema),
+  'presets.delete': route(z.object({ id: presetIdSchema }), z.object({ deleted: z.boolean() })),
+  'presets.import': route(
+    z.object({ json: z.string().max(PRESETS_IMPORT_MAX_CHARS, 'The file is too large to import') }),
+    presetsImportOutputSchema,
   ),
 } satisfies Record<string, RouteContract>;
 

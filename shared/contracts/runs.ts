@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { completionParamsSchema } from './params';
+import { packedTokensProblem, type PackedTokens } from '../logprobs/packedTokens';
 
 export const runIdSchema = z
   .string()
@@ -66,6 +67,30 @@ export const tokenColumnsSchema = z.object({
   offset: z.array(z.number().int().nullable()).optional(),
 });
 export type TokenColumns = z.infer<typeof tokenColumnsSchema>;
+
+/** A typed array of the named kind; checked by its tag, so arrays from another realm (contextBridge) pass. */
+const typedArray = <T>(kind: string) =>
+  z.custom<T>((value) => Object.prototype.toString.call(value) === `[object ${kind}]`, `${kind} expected`);
+
+/** Tokens with logprobs as typed-array columns and a string table (see shared/logprobs/packedTokens.ts). */
+export const packedTokensSchema = z
+  .object({
+    strings: z.array(z.string()),
+    choice: typedArray<Int32Array>('Int32Array'),
+    text: typedArray<Int32Array>('Int32Array'),
+    logprob: typedArray<Float64Array>('Float64Array'),
+    offset: typedArray<Int32Array>('Int32Array'),
+    flags: typedArray<Uint8Array>('Uint8Array'),
+    topStart: typedArray<Int32Array>('Int32Array'),
+    topText: typedArray<Int32Array>('Int32Array'),
+    topLogprob: typedArray<Float32Array>('Float32Array'),
+    bytesStart: typedArray<Int32Array>('Int32Array'),
+    bytes: typedArray<Uint8Array>('Uint8Array'),
+  })
+  .superRefine((packed: PackedTokens, ctx) => {
+    const problem = packedTokensProblem(packed);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const errorKindSchema = z.enum([
   'validation',
@@ -153,7 +178,7 @@ export const runBatchSchema = z.object({
   seq: z.number().int().min(0),
   /** Text deltas, one entry per choice that received text in this batch. */
   text: z.object({ choice: z.array(z.number().int().min(0)), delta: z.array(z.string()) }),
-  tokens: tokenColumnsSchema.optional(),
+  tokens: packedTokensSchema.optional(),
   /** Choices that finished in this batch. */
   finished: z.array(choiceSummarySchema).optional(),
   /**

@@ -1,4 +1,5 @@
 import type { TokenColumns } from '../contracts/runs';
+import type { PackedTokens } from './packedTokens';
 import { StringInterner } from './stringInterner';
 import { TokenStore, type TokenStoreOptions } from './tokenStore';
 
@@ -15,6 +16,15 @@ export class ChoiceTokenStores {
   appendColumns(columns: TokenColumns): void {
     for (let row = 0; row < columns.token.length; row++)
       this.store(columns.choice[row] ?? 0).appendRow(columns, row);
+  }
+
+  /** Appends a packed batch: its string table is interned once, then each row goes to its choice's store. */
+  appendPacked(packed: PackedTokens): void {
+    const rows = packed.text.length;
+    if (rows === 0) return;
+    const ids = this.store(packed.choice[0] ?? 0).internStrings(packed.strings);
+    for (let row = 0; row < rows; row++)
+      this.store(packed.choice[row] ?? 0).appendPackedRow(packed, row, ids);
   }
 
   /** The store of a choice, created empty when the choice has no tokens yet. */

@@ -1,5 +1,6 @@
 import type { TokenColumns } from '../contracts/runs';
 import type { NormalizedToken } from '../completions/normalize';
+import { PACKED_HAS_BYTES, PACKED_HAS_TOP, type PackedTokens } from './packedTokens';
 import { StringInterner } from './stringInterner';
 
 /** Read access to one choice's tokens, without per-token objects. Implemented by TokenStore. */
@@ -109,6 +110,51 @@ export class TokenStore implements TokenSource {
       columns.bytes?.[row] ?? null,
       columns.offset?.[row] ?? null,
     );
+  }
+
+  /**
+   * Appends row `row` of a packed batch; `ids[k]` is this store's interned id of `packed.strings[k]`
+   * (see `internStrings`). Copies typed-array ranges, builds no per-token objects.
+   */
+  appendPackedRow(packed: PackedTokens, row: number, ids: Int32Array): void {
+    const index = this.count;
+    if (index + 1 > this.logprobs.length) this.growRows(index + 1);
+    const packedFlags = packed.flags[row] ?? 0;
+    const logprob = packed.logprob[row] ?? NaN;
+    const hasTop = (packedFlags & PACKED_HAS_TOP) !== 0;
+    const echoedFirst = this.echo && index === 0 && logprob === 0 && !hasTop;
+    this.logprobs[index] = echoedFirst ? NaN : logprob;
+    this.offsets[index] = packed.offset[row] ?? -1;
+    this.textIds[index] = ids[packed.text[row] ?? 0] ?? 0;
+    let flags = 0;
+    if (hasTop) {
+      flags |= HAS_TOP;
+      const from = packed.topStart[row] ?? 0;
+      const to = packed.topStart[row + 1] ?? from;
+      const end = this.topCount + (to - from);
+      this.topIds = grown(this.topIds, end);
+      this.topLogprobs = grown(this.topLogprobs, end);
+      for (let slot = from; slot < to; slot++) {
+        this.topIds[this.topCount] = ids[packed.topText[slot] ?? 0] ?? 0;
+        this.topLogprobs[this.topCount] = packed.topLogprob[slot] ?? NaN;
+        this.topCount++;
+      }
+    }
+    this.topStart[index + 1] = this.topCount;
+    if (packedFlags & PACKED_HAS_BYTES) {
+      flags |= HAS_BYTES;
+      this.appendBytes(packed.bytes.subarray(packed.bytesStart[row] ?? 0, packed.bytesStart[row + 1] ?? 0));
+    }
+    if (this.bytesStart) this.bytesStart[index + 1] = this.byteCount;
+    this.flags[index] = flags;
+    this.count++;
+  }
+
+  /** This store's string ids for a packed batch's string table (for `appendPackedRow`). */
+  internStrings(strings: readonly string[]): Int32Array {
+    const ids = new Int32Array(strings.length);
+    strings.forEach((text, k) => (ids[k] = this.interner.intern(text)));
+    return ids;
   }
 
   /** Appends tokens as normalizeCompletion returns them (a whole non-streamed choice). */
@@ -230,14 +276,15 @@ export class TokenStore implements TokenSource {
     if (this.bytesStart) this.bytesStart = grown(this.bytesStart, capacity + 1);
   }
 
-  private appendBytes(bytes: readonly number[]): void {
+  private appendBytes(bytes: ArrayLike<number>): void {
     if (!this.bytesStart || !this.byteData) {
       // First token with bytes: every earlier token has none (empty ranges at 0).
       this.bytesStart = new Int32Array(this.logprobs.length + 1);
       this.byteData = new Uint8Array(Math.max(64, bytes.length));
     }
     this.byteData = grown(this.byteData, this.byteCount + bytes.length);
-    for (const byte of bytes) this.byteData[this.byteCount++] = byte & 0xff;
+    for (let index = 0; index < bytes.length; index++)
+      this.byteData[this.byteCount++] = (bytes[index] ?? 0) & 0xff;
   }
 
   private topSlot(index: number, rank: number): number {

@@ -163,4 +163,17 @@ test.describe('a gateway that does not list prices', () => {
     await expect(page.getByTestId('run-cost-source')).toHaveText('your price');
     await expect(page.getByTestId('run-cost')).toContainText(expectedCost(await shownUsage(page), 1, 1));
   });
+
+  for (const shape of ['flat', 'nested', 'number'] as const) {
+    test(`a cost the provider reports (${shape} usage.cost) wins over the price and says so`, async ({
+      app,
+    }) => {
+      const { page } = app;
+      await app.open();
+      await runOnce(page, `openai/gpt-usage-cost-${shape}`, 'What did this cost?');
+      await expect(page.getByTestId('run-cost-source')).toHaveText('reported by provider');
+      // The fake provider's rates: $1 / $3 per 1M tokens (e2e/fake-gateway REPORTED_COST_RATES).
+      await expect(page.getByTestId('run-cost')).toContainText(expectedCost(await shownUsage(page), 1, 3));
+    });
+  }
 });

@@ -214,6 +214,8 @@ test.describe('logprob heatmap', () => {
     await page.getByText('Probability chart').click();
     const over = page.getByTestId('choice-0-chart').locator('.u-over');
     await expect(over).toBeVisible();
+    // The click goes to coordinates: bring the whole chart on screen (above the status bar) first.
+    await over.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const box = await over.boundingBox();
     if (!box) throw new Error('no chart');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

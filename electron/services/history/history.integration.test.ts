@@ -100,7 +100,7 @@ describe('run history through createAppServices', () => {
     expect(exported.json).not.toContain(KEY);
   });
 
-  it('saves a stopped run as aborted with what had arrived; delete removes it', async () => {
+  it('saves a stopped run as interrupted with what had arrived; delete removes it', async () => {
     gateway.setTokensPerSecond(50);
     try {
       await ok('runs.start', {
@@ -117,7 +117,8 @@ describe('run history through createAppServices', () => {
     await services.runs.settled('int-2', client.clientId);
     await services.history.flush();
     const run = await ok<HistoryRun>('history.get', { id: 'int-2' });
-    expect(run.entry.status).toBe('aborted');
+    expect(run.entry.status).toBe('interrupted');
+    expect(run.summary).not.toBeNull();
     expect(run.choices[0]?.text).toBe(client.text('int-2')[0]);
     expect(run.choices[0]?.text.length).toBeGreaterThan(0);
 

@@ -1,3 +1,4 @@
+import { packColumns } from '@shared/logprobs/packedTokens';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,12 +82,12 @@ describe('createHistoryRecorder', () => {
       'run.batch',
       batch('run-1', 1, {
         text: { choice: [0, 1], delta: [' Hello', ' café'] },
-        tokens: {
+        tokens: packColumns({
           choice: [0, 1],
           token: [' Hello', ' café'],
           logprob: [-0.5, -1],
           top: [[[' Hello', -0.5]], null],
-        },
+        }),
         arrivals: [10, 11],
       }),
     );
@@ -94,13 +95,13 @@ describe('createHistoryRecorder', () => {
       'run.batch',
       batch('run-1', 2, {
         text: { choice: [0, 1], delta: [' world', ' 🙂'] },
-        tokens: {
+        tokens: packColumns({
           choice: [1, 0],
           token: [' 🙂', ' world'],
           logprob: [-2, null],
           top: [null, null],
           bytes: [[32, 240, 159, 153, 130], null],
-        },
+        }),
         finished: [{ index: 1, finishReason: 'stop' }],
         arrivals: [15],
       }),
@@ -191,7 +192,9 @@ describe('createHistoryRecorder', () => {
     tracked.ctx.emit('run.aborted', { runId: 'run-2', seq: 6, summary: makeSummary() });
     expect(timers.size).toBe(0);
     await settle();
-    expect(saves.map((s) => s.entry.status)).toEqual(['running', 'running', 'aborted']);
+    // Stop is saved like a crash: interrupted, with what had arrived (and the run's summary).
+    expect(saves.map((s) => s.entry.status)).toEqual(['running', 'running', 'interrupted']);
+    expect((await store.get('run-2')).summary).toEqual(makeSummary());
     expect((await store.get('run-2')).choices[0]?.text).toBe('w0 w1 w2 w3 w4 end');
   });
 

@@ -52,7 +52,7 @@ interface Recording {
 /**
  * Tees the run events of `runs.start` into the history store: the run file is written when the run
  * starts, at most once per `saveIntervalMs` while it streams, and when it ends (completed, failed,
- * truncated, aborted by Stop, or interrupted because its client went away).
+ * truncated, or interrupted: stopped by the user, or its client went away).
  */
 export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryRecorder {
   const { store } = options;

@@ -8,6 +8,7 @@ import {
 } from '@shared/contracts/history';
 import type { CompletionParams } from '@shared/contracts/params';
 import type { ProviderKind } from '@shared/contracts/profiles';
+import { unpackTokens } from '@shared/logprobs/packedTokens';
 import type { RequestPreview, RunError, RunSummary, TokenColumns } from '@shared/contracts/runs';
 
 /** What a saved run needs besides its events. */
@@ -54,7 +55,8 @@ export class HistoryRunBuilder {
     if (this.ended) return;
     if (name === 'run.batch') this.applyBatch(payload as EventPayload<'run.batch'>);
     else if (name === 'run.completed') this.end('completed', payload as EventPayload<'run.completed'>);
-    else if (name === 'run.aborted') this.end('aborted', payload as EventPayload<'run.aborted'>);
+    // Stopped by the user: saved as interrupted (like a crash), with what had arrived.
+    else if (name === 'run.aborted') this.end('interrupted', payload as EventPayload<'run.aborted'>);
     else if (name === 'run.failed') {
       const failed = payload as EventPayload<'run.failed'>;
       this.error = failed.error;
@@ -108,7 +110,7 @@ export class HistoryRunBuilder {
       pieces.push(batch.text.delta[i] ?? '');
       this.texts.set(choice, pieces);
     });
-    if (batch.tokens) this.appendTokens(batch.tokens);
+    if (batch.tokens) this.appendTokens(unpackTokens(batch.tokens));
     for (const done of batch.finished ?? []) this.finished.set(done.index, done.finishReason);
     if (batch.arrivals) this.arrivals.push(...batch.arrivals);
   }

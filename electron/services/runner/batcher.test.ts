@@ -1,3 +1,4 @@
+import { packedTokensProblem, unpackTokens } from '@shared/logprobs/packedTokens';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NormalizedToken } from '@shared/completions/normalize';
 import { createBatcher, type BatchBody } from './batcher';
@@ -68,12 +69,16 @@ describe('createBatcher', () => {
     expect(batches.map((b) => b.text.delta.join('')).join('')).toBe('x'.repeat(200));
   });
 
-  it('appends token columns, with bytes/offset only when some token has them', () => {
+  it('packs tokens column-wise (typed arrays, one string table); bytes/offset unpack only when sent', () => {
     const batcher = createBatcher(clock, 16, (b) => batches.push(b));
     batcher.addTokens(0, [token(' a', { top: [[' a', -0.5]] }), token(' b')]);
     batcher.addTokens(1, [token(' c', { logprob: null })]);
     batcher.flush();
-    expect(batches[0]?.tokens).toEqual({
+    const first = batches[0]?.tokens;
+    expect(first?.strings).toEqual([' a', ' b', ' c']);
+    expect(first?.logprob).toBeInstanceOf(Float64Array);
+    expect(first && packedTokensProblem(first)).toBeNull();
+    expect(first && unpackTokens(first)).toEqual({
       choice: [0, 0, 1],
       token: [' a', ' b', ' c'],
       logprob: [-0.5, -0.5, null],
@@ -81,7 +86,8 @@ describe('createBatcher', () => {
     });
     batcher.addTokens(0, [token('é', { bytes: [195, 169], offset: 3 }), token('x')]);
     batcher.flush();
-    expect(batches[1]?.tokens).toMatchObject({ bytes: [[195, 169], null], offset: [3, null] });
+    const second = batches[1]?.tokens;
+    expect(second && unpackTokens(second)).toMatchObject({ bytes: [[195, 169], null], offset: [3, null] });
   });
 
   it('lists finished choices, and flush() emits pending data at once', () => {

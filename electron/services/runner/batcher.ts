@@ -1,5 +1,6 @@
-import type { RunBatch, TokenColumns } from '@shared/contracts/runs';
+import type { RunBatch } from '@shared/contracts/runs';
 import type { NormalizedToken } from '@shared/completions/normalize';
+import { PackedTokensBuilder } from '@shared/logprobs/packedTokens';
 import type { Clock, TimerHandle } from './timers';
 
 /** A batch without the envelope fields the run emitter adds. */
@@ -20,9 +21,7 @@ export interface Batcher {
 interface Pending {
   /** Text pieces per choice, in order of first arrival; joined once per batch. */
   text: Map<number, string[]>;
-  tokens: TokenColumns | null;
-  hasBytes: boolean;
-  hasOffset: boolean;
+  tokens: PackedTokensBuilder | null;
   finished: Array<{ index: number; finishReason: string | null }>;
   arrivals: number[];
 }
@@ -30,19 +29,8 @@ interface Pending {
 const emptyPending = (): Pending => ({
   text: new Map(),
   tokens: null,
-  hasBytes: false,
-  hasOffset: false,
   finished: [],
   arrivals: [],
-});
-
-const emptyColumns = (): TokenColumns => ({
-  choice: [],
-  token: [],
-  logprob: [],
-  top: [],
-  bytes: [],
-  offset: [],
 });
 
 /**
@@ -90,17 +78,9 @@ export function createBatcher(clock: Clock, intervalMs: number, emit: (batch: Ba
     },
     addTokens(choice, tokens) {
       if (tokens.length === 0) return;
-      const columns = (pending.tokens ??= emptyColumns());
-      for (const token of tokens) {
-        columns.choice.push(choice);
-        columns.token.push(token.token);
-        columns.logprob.push(token.logprob);
-        columns.top.push(token.top);
-        columns.bytes?.push(token.bytes);
-        columns.offset?.push(token.offset);
-        if (token.bytes !== null) pending.hasBytes = true;
-        if (token.offset !== null) pending.hasOffset = true;
-      }
+      const builder = (pending.tokens ??= new PackedTokensBuilder());
+      for (const token of tokens)
+        builder.add(choice, token.token, token.logprob, token.top, token.bytes, token.offset);
       schedule();
     },
     finish(choice, finishReason) {
@@ -130,15 +110,7 @@ function toBatch(pending: Pending): BatchBody {
     delta.push(pieces.length === 1 ? (pieces[0] ?? '') : pieces.join(''));
   }
   const batch: BatchBody = { text: { choice, delta } };
-  if (pending.tokens) {
-    const { bytes, offset, ...columns } = pending.tokens;
-    // Optional columns travel only when at least one token has a value.
-    batch.tokens = {
-      ...columns,
-      ...(pending.hasBytes ? { bytes } : {}),
-      ...(pending.hasOffset ? { offset } : {}),
-    };
-  }
+  if (pending.tokens) batch.tokens = pending.tokens.build();
   if (pending.finished.length > 0) batch.finished = pending.finished;
   if (pending.arrivals.length > 0) batch.arrivals = pending.arrivals;
   return batch;

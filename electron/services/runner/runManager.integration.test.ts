@@ -1,3 +1,4 @@
+import { unpackTokens } from '@shared/logprobs/packedTokens';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -181,14 +182,15 @@ describe('runner ↔ fake gateway: success', () => {
     const batches = events
       .filter((e) => e.name === 'run.batch')
       .map((e) => e.payload as EventPayload<'run.batch'>);
-    const tokens = batches.flatMap((b) => b.tokens?.token ?? []);
-    const logprobs = batches.flatMap((b) => b.tokens?.logprob ?? []);
-    const tops = batches.flatMap((b) => b.tokens?.top ?? []);
+    const columns = batches.flatMap((b) => (b.tokens ? [unpackTokens(b.tokens)] : []));
+    const tokens = columns.flatMap((c) => c.token);
+    const logprobs = columns.flatMap((c) => c.logprob);
+    const tops = columns.flatMap((c) => c.top);
     expect(tokens.join('')).toBe(text[0]);
     expect(tokens.length).toBe(10);
     expect(logprobs.every((l) => typeof l === 'number' && l <= 0)).toBe(true);
     expect(tops.every((t) => t !== null && t.length >= 1)).toBe(true);
-    expect(batches.some((b) => b.tokens?.bytes !== undefined)).toBe(hasBytes);
+    expect(columns.some((c) => c.bytes !== undefined)).toBe(hasBytes);
   });
 
   it('sends the key as Authorization: Bearer for openai profiles', async () => {

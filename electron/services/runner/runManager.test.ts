@@ -1,3 +1,4 @@
+import { unpackTokens } from '@shared/logprobs/packedTokens';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEY_PLACEHOLDER } from '@shared/completions/buildRequest';
 import type { EventPayload } from '@shared/contracts/api';
@@ -344,7 +345,12 @@ describe('createRunManager: non-streamed and HTTP errors', () => {
     expect(client.of('r1').map((e) => e.name)).toEqual(['run.responded', 'run.batch', 'run.completed']);
     const batch = client.of('r1')[1]?.payload as EventPayload<'run.batch'>;
     expect(batch.text).toEqual({ choice: [0, 1], delta: [' one', ' two'] });
-    expect(batch.tokens).toMatchObject({ choice: [0], token: [' one'], logprob: [-0.1], offset: [5] });
+    expect(batch.tokens && unpackTokens(batch.tokens)).toMatchObject({
+      choice: [0],
+      token: [' one'],
+      logprob: [-0.1],
+      offset: [5],
+    });
     expect((terminal.payload as EventPayload<'run.completed'>).summary).toMatchObject({
       streamed: false,
       responseId: 'cmpl-2',

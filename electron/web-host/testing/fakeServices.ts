@@ -24,6 +24,7 @@ export function createFakeServices(): AppServices & { closed: string[]; whenClos
     'keys.set': notInFake,
     'keys.clear': notInFake,
     'keys.test': notInFake,
+    'keys.copy': notInFake,
     'models.list': notInFake,
     'requests.preview': notInFake,
     'runs.start': notInFake,
@@ -37,6 +38,11 @@ export function createFakeServices(): AppServices & { closed: string[]; whenClos
     'history.delete': notInFake,
     'history.export': notInFake,
     'history.import': notInFake,
+    'presets.list': notInFake,
+    'presets.save': notInFake,
+    'presets.rename': notInFake,
+    'presets.delete': notInFake,
+    'presets.import': notInFake,
   };
   return {
     handlers,

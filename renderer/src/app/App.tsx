@@ -2,13 +2,17 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { appInfoQuery } from '../features/app/queries';
 import { CostBar } from '../features/cost/CostBar';
+import { HistoryPanel } from '../features/history/HistoryPanel';
+import { ImportCurlButton } from '../features/import/ImportCurlDialog';
+import { KeyboardShortcuts } from '../features/shortcuts/KeyboardShortcuts';
 import { ModelField } from '../features/models/ModelField';
 import { ParamsPanel } from '../features/params/components/ParamsPanel';
+import { PresetsBar } from '../features/presets/PresetsBar';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { profilesQuery } from '../features/profiles/queries';
 import { useSelectedProfile } from '../features/profiles/useSelectedProfile';
 import { PromptEditor } from '../features/prompt/PromptEditor';
-import { OutputPane } from '../features/runs/components/OutputPane';
+import { MainOutput } from '../features/compare/MainOutput';
 import { RunBar } from '../features/runs/components/RunBar';
 import { errorMessage } from '../lib/routeError';
 import { AppFooter } from './AppFooter';
@@ -52,21 +56,25 @@ export function App() {
         <aside className="sidebar" aria-label="Connection and parameters">
           <div className="sidebar-head">
             <h1 className="app-title">Completions Playground</h1>
+            <HistoryPanel />
+            <ImportCurlButton />
           </div>
           <div className="connection-block">
             <ProfilePicker />
             <ModelField profileId={selected?.id ?? null} />
           </div>
+          <PresetsBar />
           <ParamsPanel isBifrost={selected?.kind === 'bifrost'} />
         </aside>
         <main className="main-pane">
           <PromptEditor />
           <RunBar />
           <CostBar />
-          <OutputPane />
+          <MainOutput />
         </main>
       </div>
       <AppFooter info={info.data} />
+      <KeyboardShortcuts />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import {
 import { WEBSOCKET_PATH } from '@shared/contracts/channels';
 import { wsHostMessageSchema, type WsClientMessage } from '@shared/contracts/wire';
 import { ConnectionLostError, RouteCallError } from './routeError';
+import { parseWire } from '@shared/wire/wireJson';
+import { browserBase64 } from './browserBase64';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 
@@ -99,9 +101,9 @@ export function createWsClient(options: WsClientOptions): WsClient {
     if (typeof event.data !== 'string') return warn('Ignored a binary message from the host');
     let json: unknown;
     try {
-      json = JSON.parse(event.data);
+      json = parseWire(event.data, browserBase64);
     } catch {
-      return warn('Ignored a message from the host that is not JSON');
+      return warn('Ignored a message from the host that is not JSON (or has damaged binary data)');
     }
     const parsed = wsHostMessageSchema.safeParse(json);
     if (!parsed.success) return warn('Ignored a malformed message from the host');

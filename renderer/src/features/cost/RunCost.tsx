@@ -39,7 +39,9 @@ export function RunCostFact({
 }) {
   const { cost, usage, loading } = useRunCost(run);
   const finished = run.status !== 'running';
-  const unbilled = neverAnswered(run);
+  // A run reopened from the history was not spent in this session.
+  const restored = useRunField(run.runId, (state) => state.restored) === true;
+  const unbilled = neverAnswered(run) || restored;
 
   useEffect(() => {
     if (finished && !loading && !unbilled) sessionCostActions.runFinished(run.runId, cost?.totalUsd ?? null);

@@ -1,8 +1,10 @@
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { HeatmapMode } from '@shared/logprobs/heatmapScale';
 import { choiceSpans, choiceTokenStore } from '../runs/runTokens';
 import { heatmapActions, useOwnsInspector } from './heatmapStore';
-import { BlockSplitter, spanView } from './spanView';
+import { blockIsInline, spansHtml } from './blockHtml';
+import { heatmapFills } from './fillScheduler';
+import { BlockSplitter } from './spanView';
 import { TokenInspector } from './TokenInspector';
 
 const splitters = new WeakMap<object, BlockSplitter>();
@@ -14,33 +16,46 @@ interface BlockProps {
   end: number;
   mode: HeatmapMode;
   k: number;
+  /** Flows on the same line as its neighbour (see blockIsInline). */
+  inline: boolean;
+}
+
+interface Rendered {
+  mode: HeatmapMode;
+  k: number;
+  end: number;
 }
 
 /**
- * Spans start..end-1. A closed block's props never change, so React skips it; only the last block
- * re-renders while tokens stream in.
+ * Spans start..end-1, written as HTML into one element (no React element per token). A closed
+ * block's props never change, so React skips it; the growing last block only appends its new spans.
+ * Filling goes through the time-sliced scheduler, so a huge heatmap paints its first screen at once
+ * and the rest over the next frames.
  */
-const Block = memo(function Block({ runId, choice, start, end, mode, k }: BlockProps) {
-  const spans = choiceSpans(runId, choice, false);
-  const source = choiceTokenStore(runId, choice);
-  if (!spans || !source) return null;
-  const items = [];
-  for (let span = start; span < end; span++) {
-    const view = spanView(source, spans, span, mode, { k });
-    items.push(
-      <span
-        key={span}
-        data-testid="token"
-        data-s={span}
-        data-i={view.first}
-        data-logprob={view.logprob}
-        className={view.className}
-      >
-        {view.text}
-      </span>,
-    );
-  }
-  return <div className="heat-block">{items}</div>;
+const Block = memo(function Block({ runId, choice, start, end, mode, k, inline }: BlockProps) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const rendered = useRef<Rendered | null>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    const spans = choiceSpans(runId, choice, false);
+    const source = choiceTokenStore(runId, choice);
+    if (!element || !spans || !source) return;
+    return heatmapFills.fill(element, () => {
+      const done = rendered.current;
+      if (done && done.mode === mode && done.k === k && done.end <= end)
+        element.insertAdjacentHTML('beforeend', spansHtml(source, spans, done.end, end, mode, { k }));
+      else element.innerHTML = spansHtml(source, spans, start, end, mode, { k });
+      rendered.current = { mode, k, end };
+    });
+  }, [runId, choice, start, end, mode, k]);
+  return (
+    <div
+      ref={ref}
+      className={inline ? 'heat-block heat-inline' : 'heat-block'}
+      data-start={start}
+      data-end={end}
+    />
+  );
 });
 
 export interface ActiveToken {
@@ -63,8 +78,15 @@ interface TokenHeatmapProps {
   selectRequest?: { span: number; nonce: number } | null;
 }
 
+/** The element of a span, filling its block first if that is still waiting its turn. */
 function spanElement(root: HTMLElement | null, span: number): HTMLElement | null {
-  return root?.querySelector<HTMLElement>(`[data-s="${span}"]`) ?? null;
+  if (!root) return null;
+  for (const block of root.children) {
+    const start = Number((block as HTMLElement).dataset.start);
+    const end = Number((block as HTMLElement).dataset.end);
+    if (span >= start && span < end) heatmapFills.fillNow(block);
+  }
+  return root.querySelector<HTMLElement>(`[data-s="${span}"]`);
 }
 
 function spanOfEvent(target: EventTarget): number | null {
@@ -187,13 +209,26 @@ export function TokenHeatmap(props: TokenHeatmapProps) {
   };
 
   const blocks = [];
+  let previousEndsLine = true;
   for (let block = 0; block < starts.length; block++) {
     const start = starts[block] ?? 0;
     const end = Math.min(starts[block + 1] ?? count, count);
-    if (start >= end) continue;
+    if (start >= end || !spans) continue;
+    const last = end === count;
+    const endsLine = last || spans.textAt(end - 1).endsWith('\n');
     blocks.push(
-      <Block key={start} runId={runId} choice={choice} start={start} end={end} mode={mode} k={k} />,
+      <Block
+        key={start}
+        runId={runId}
+        choice={choice}
+        start={start}
+        end={end}
+        mode={mode}
+        k={k}
+        inline={blockIsInline(endsLine, previousEndsLine)}
+      />,
     );
+    previousEndsLine = endsLine;
   }
 
   return (

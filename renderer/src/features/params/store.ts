@@ -95,6 +95,8 @@ export const paramsActions = {
     update((form) => (form.fallbacks.includes(fallback) ? {} : { fallbacks: [...form.fallbacks, fallback] })),
   fallbackRemoved: (index: number) =>
     update((form) => ({ fallbacks: form.fallbacks.filter((_, i) => i !== index) })),
+  /** Replaces the whole form (a reopened run, an applied preset, an imported request). */
+  formReplaced: (form: ParamsForm) => useParamsStore.setState({ form }),
   /** Back to defaults, keeping the model and the prompts. */
   parametersReset: () =>
     update((form) => ({

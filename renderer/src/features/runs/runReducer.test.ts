@@ -1,3 +1,4 @@
+import { packColumns } from '@shared/logprobs/packedTokens';
 import { describe, expect, it } from 'vitest';
 import type { RunError, RunSummary } from '@shared/contracts/runs';
 import { applyRunEvents, createRun, expectedChoiceCount, failedToStart, withNewRun } from './runReducer';
@@ -122,12 +123,12 @@ describe('applyRunEvents', () => {
   });
 
   it('hands token columns to onTokens once per applied batch and counts tokens', () => {
-    const tokens = {
+    const tokens = packColumns({
       choice: [0, 0],
       token: ['a', 'b'],
       logprob: [-0.1, null],
-      top: [null, [['b', -0.2]] as [string, number][]],
-    };
+      top: [null, [['b', -0.2]]],
+    });
     const received: Array<[string, unknown]> = [];
     const event: RunEvent = {
       name: 'run.batch',

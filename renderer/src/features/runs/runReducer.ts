@@ -1,5 +1,6 @@
 import type { CompletionParams } from '@shared/contracts/params';
-import type { RequestPreview, RunError, RunSummary, TokenColumns } from '@shared/contracts/runs';
+import type { RequestPreview, RunError, RunSummary } from '@shared/contracts/runs';
+import type { PackedTokens } from '@shared/logprobs/packedTokens';
 import { appendText } from './chunkText';
 import type { ChoiceState, RunEvent, RunState } from './runTypes';
 
@@ -26,6 +27,7 @@ export function createRun(input: NewRun): RunState {
     ...input,
     status: 'running',
     stopRequested: false,
+    restored: false,
     lastSeq: -1,
     httpStatus: null,
     ttfbMs: null,
@@ -99,7 +101,7 @@ export function applyRunEvent(run: RunState, event: RunEvent): RunState {
         });
       });
       if (finished) choices = withFinishReasons(choices, finished);
-      const tokenCount = tokens?.token.length ?? 0;
+      const tokenCount = tokens?.text.length ?? 0;
       return {
         ...run,
         lastSeq: seq,
@@ -130,7 +132,7 @@ export function applyRunEvent(run: RunState, event: RunEvent): RunState {
 export function applyRunEvents(
   runs: Readonly<Record<string, RunState>>,
   events: readonly RunEvent[],
-  onTokens?: (runId: string, tokens: TokenColumns) => void,
+  onTokens?: (runId: string, tokens: PackedTokens) => void,
 ): Readonly<Record<string, RunState>> {
   const byRun = new Map<string, RunEvent[]>();
   for (const event of events) {
@@ -148,7 +150,7 @@ export function applyRunEvents(
     list.sort((a, b) => a.payload.seq - b.payload.seq);
     for (const event of list) {
       if (run.status !== 'running' || event.payload.seq <= run.lastSeq) continue;
-      if (event.name === 'run.batch' && event.payload.tokens && event.payload.tokens.token.length > 0)
+      if (event.name === 'run.batch' && event.payload.tokens && event.payload.tokens.text.length > 0)
         onTokens?.(runId, event.payload.tokens);
       run = applyRunEvent(run, event);
     }

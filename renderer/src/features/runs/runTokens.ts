@@ -1,4 +1,5 @@
 import type { TokenColumns } from '@shared/contracts/runs';
+import type { PackedTokens } from '@shared/logprobs/packedTokens';
 import { ChoiceTokenStores } from '@shared/logprobs/choiceTokenStores';
 import type { TokenStore } from '@shared/logprobs/tokenStore';
 import { DisplaySpanList } from '@shared/logprobs/utf8Merge';
@@ -25,8 +26,14 @@ export function keepRunTokens(kept: readonly string[]): void {
   for (const runId of [...registry.keys()]) if (!kept.includes(runId)) registry.delete(runId);
 }
 
+/** Plain columns (e.g. a saved run's tokens). */
 export function appendRunTokens(runId: string, columns: TokenColumns): void {
   registry.get(runId)?.stores.appendColumns(columns);
+}
+
+/** A streamed batch, as main packs it. */
+export function appendPackedRunTokens(runId: string, packed: PackedTokens): void {
+  registry.get(runId)?.stores.appendPacked(packed);
 }
 
 export function choiceTokenStore(runId: string, choice: number): TokenStore | null {

@@ -3,7 +3,8 @@ import type { CompletionParams } from '@shared/contracts/params';
 import type { RequestPreview, RoutingInfo, RunError, RunSummary } from '@shared/contracts/runs';
 import type { ChunkedText } from './chunkText';
 
-export type RunStatus = 'running' | 'completed' | 'failed' | 'aborted' | 'truncated';
+/** `interrupted`: a saved run reopened from the history that was stopped or cut before it ended. */
+export type RunStatus = 'running' | 'completed' | 'failed' | 'aborted' | 'truncated' | 'interrupted';
 
 export interface ChoiceState extends ChunkedText {
   index: number;
@@ -19,6 +20,8 @@ export interface RunState {
   startedAt: number;
   status: RunStatus;
   stopRequested: boolean;
+  /** Reopened from the history: shown as it was saved, not spent in this session. */
+  restored: boolean;
   /** Highest event seq applied; events at or below it are stale. */
   lastSeq: number;
   httpStatus: number | null;

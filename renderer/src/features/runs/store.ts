@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import type { HistoryRun } from '@shared/contracts/history';
 import type { RequestPreview, RunError } from '@shared/contracts/runs';
 import { applyRunEvents, createRun, failedToStart, withNewRun, withRequest, type NewRun } from './runReducer';
-import { appendRunTokens, createRunTokens, keepRunTokens } from './runTokens';
+import { restoredRun } from './restoreRun';
+import { appendPackedRunTokens, appendRunTokens, createRunTokens, keepRunTokens } from './runTokens';
 import type { ChoiceState, RunEvent, RunState } from './runTypes';
 
 /** How many runs are kept (the current one plus a few previous). */
@@ -12,7 +14,15 @@ interface RunsState {
   runs: Readonly<Record<string, RunState>>;
   /** Newest first. */
   order: readonly string[];
+  /** Runs kept outside `order` (the compare view's columns) until released. */
+  pinned: readonly string[];
   runStarted(run: NewRun): void;
+  /** A run for the compare view: kept while pinned, never the main view's current run. */
+  pinnedRunStarted(run: NewRun): void;
+  /** Forgets pinned runs (a new compare replaces them). */
+  pinnedRunsReleased(runIds: readonly string[]): void;
+  /** A saved run reopened from the history becomes the current run (finished, tokens included). */
+  runRestored(saved: HistoryRun): void;
   runAccepted(runId: string, request: RequestPreview): void;
   runNotStarted(runId: string, error: RunError): void;
   stopRequested(runId: string): void;
@@ -33,15 +43,54 @@ function updateRun(
   return next === run ? {} : { runs: { ...state.runs, [runId]: next } };
 }
 
+/** `run` becomes the main view's current run; old main runs go, pinned ones stay. */
+function withMainRun(state: Pick<RunsState, 'runs' | 'order' | 'pinned'>, run: RunState): Partial<RunsState> {
+  const next = withNewRun(state, run, KEPT_RUNS);
+  for (const runId of state.pinned) {
+    const pinned = state.runs[runId];
+    if (pinned && !(runId in next.runs)) next.runs[runId] = pinned;
+  }
+  keepRunTokens([...next.order, ...state.pinned]);
+  return next;
+}
+
 const useRunsStore = create<RunsState>()((set) => ({
   runs: {},
   order: [],
+  pinned: [],
+  pinnedRunStarted: (input) =>
+    set((state) => {
+      createRunTokens(input.runId, input.params.echo === true);
+      return {
+        runs: { ...state.runs, [input.runId]: createRun(input) },
+        pinned: [...state.pinned.filter((runId) => runId !== input.runId), input.runId],
+      };
+    }),
+  pinnedRunsReleased: (released) =>
+    set((state) => {
+      const pinned = state.pinned.filter((runId) => !released.includes(runId));
+      if (pinned.length === state.pinned.length) return {};
+      const runs: Record<string, RunState> = {};
+      for (const runId of [...state.order, ...pinned]) {
+        const run = state.runs[runId];
+        if (run) runs[runId] = run;
+      }
+      keepRunTokens([...state.order, ...pinned]);
+      return { runs, pinned };
+    }),
   runStarted: (input) =>
     set((state) => {
       createRunTokens(input.runId, input.params.echo === true);
-      const next = withNewRun(state, createRun(input), KEPT_RUNS);
-      keepRunTokens(next.order);
-      return next;
+      return withMainRun(state, createRun(input));
+    }),
+  runRestored: (saved) =>
+    set((state) => {
+      // The same run still streaming here keeps its live state.
+      if (state.runs[saved.entry.id]?.status === 'running') return {};
+      const run = restoredRun(saved);
+      createRunTokens(run.runId, saved.params.echo === true);
+      for (const choice of saved.choices) if (choice.tokens) appendRunTokens(run.runId, choice.tokens);
+      return withMainRun(state, run);
     }),
   runAccepted: (runId, request) =>
     set((state) => updateRun(state, runId, (run) => withRequest(run, request))),
@@ -53,13 +102,13 @@ const useRunsStore = create<RunsState>()((set) => ({
     ),
   eventsReceived: (events) =>
     set((state) => {
-      const runs = applyRunEvents(state.runs, events, appendRunTokens);
+      const runs = applyRunEvents(state.runs, events, appendPackedRunTokens);
       return runs === state.runs ? {} : { runs };
     }),
   connectionLost: (error) =>
     set((state) => {
       let runs = state.runs;
-      for (const runId of state.order) {
+      for (const runId of [...state.order, ...state.pinned]) {
         const run = runs[runId];
         if (run?.status === 'running') runs = { ...runs, [runId]: failedToStart(run, error) };
       }
@@ -70,6 +119,9 @@ const useRunsStore = create<RunsState>()((set) => ({
 /** Actions, for event handlers and the event subscription (stable references). */
 export const runsActions = {
   runStarted: (run: NewRun) => useRunsStore.getState().runStarted(run),
+  pinnedRunStarted: (run: NewRun) => useRunsStore.getState().pinnedRunStarted(run),
+  pinnedRunsReleased: (runIds: readonly string[]) => useRunsStore.getState().pinnedRunsReleased(runIds),
+  runRestored: (saved: HistoryRun) => useRunsStore.getState().runRestored(saved),
   runAccepted: (runId: string, request: RequestPreview) =>
     useRunsStore.getState().runAccepted(runId, request),
   runNotStarted: (runId: string, error: RunError) => useRunsStore.getState().runNotStarted(runId, error),
@@ -80,6 +132,19 @@ export const runsActions = {
 
 export function getRun(runId: string): RunState | undefined {
   return useRunsStore.getState().runs[runId];
+}
+
+/** Resolves once the run is no longer running (at once if it is not, or is unknown). */
+export function whenRunEnds(runId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const ended = (state: RunsState) => state.runs[runId]?.status !== 'running';
+    if (ended(useRunsStore.getState())) return resolve();
+    const unsubscribe = useRunsStore.subscribe((state) => {
+      if (!ended(state)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
 }
 
 export function getCurrentRun(): RunState | undefined {
@@ -100,6 +165,10 @@ export function useRunField<T>(runId: string, select: (run: RunState) => T): T |
     return run ? select(run) : undefined;
   });
 }
+
+/** The status of each run (undefined for a run the store does not hold). */
+export const useRunStatuses = (runIds: readonly string[]): ReadonlyArray<RunState['status'] | undefined> =>
+  useRunsStore(useShallow((state) => runIds.map((runId) => state.runs[runId]?.status)));
 
 export const useIsRunActive = (): boolean =>
   useRunsStore((state) => {
@@ -128,6 +197,7 @@ const runHeaderKeys = [
   'runId',
   'status',
   'stopRequested',
+  'restored',
   'params',
   'startedAt',
   'summary',

@@ -4,11 +4,12 @@ import { api } from '../../lib/api';
 import { ConnectionLostError, errorMessage, RouteCallError } from '../../lib/routeError';
 import type { CompletionParams } from '@shared/contracts/params';
 import { buildScorePromptParams } from '@shared/logprobs/scorePrompt';
+import { formFromParams } from '../params/formFromParams';
 import { getParamsForm, getValidation, paramsActions } from '../params/store';
 import { useSelectedProfile } from '../profiles/useSelectedProfile';
 import { getCurrentRun, runsActions } from './store';
 
-function notStartedError(error: unknown): RunError {
+export function notStartedError(error: unknown): RunError {
   if (error instanceof ConnectionLostError) {
     return { kind: 'network', title: 'Lost connection to the playground host', message: error.message };
   }
@@ -40,6 +41,17 @@ export function continueRun(profileId: string, params: CompletionParams): boolea
   if (getCurrentRun()?.status === 'running' || typeof params.prompt !== 'string') return false;
   if (getParamsForm().multiPrompt) paramsActions.multiPromptToggled(false);
   paramsActions.promptChanged(params.prompt);
+  startRun(profileId, params);
+  return true;
+}
+
+/**
+ * "Re-run" (history): puts `params` into the form and starts a run with them on `profileId` (the
+ * caller selects that profile). Does nothing while a run is active.
+ */
+export function rerun(profileId: string, params: CompletionParams): boolean {
+  if (getCurrentRun()?.status === 'running') return false;
+  paramsActions.formReplaced(formFromParams(params));
   startRun(profileId, params);
   return true;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
+import { FormCopyAsCurl } from '../../export/FormCopyAsCurl';
 import { unplacedIssues } from '../../params/formValidation';
 import { useIssueCount, useValidationIssues } from '../../params/store';
 import { useIsRunActive } from '../store';
@@ -62,6 +63,7 @@ export function RunBar() {
       <Button ref={stopRef} className="button stop-button" onPress={stop} isDisabled={!active}>
         Stop
       </Button>
+      <FormCopyAsCurl />
       <span className="shortcut-hint" aria-hidden="true">
         <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd> runs · <kbd>Esc</kbd> stops
       </span>

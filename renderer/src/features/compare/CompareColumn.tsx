@@ -1,0 +1,227 @@
+import { useEffect } from 'react';
+import { Button, Input, Label, TextField } from 'react-aria-components';
+import { growingStats } from '../heatmap/choiceFigures';
+import { useRunCost } from '../cost/RunCost';
+import { choiceTokenStore } from '../runs/runTokens';
+import { RunView } from '../runs/components/RunView';
+import { useRunHeader, type RunHeaderState } from '../runs/store';
+import { formatFallback } from '../runs/format';
+import type { Mark } from './compareMarks';
+import { compareActions, type ColumnWidth } from './compareStore';
+import { parseOverrides } from './compareTargets';
+import type { Divergence } from './columnAnalysis';
+import { stopColumn } from './compareRuns';
+
+export interface CompareColumnProps {
+  id: string;
+  /** `provider/model`, or "Gateway fallback run". */
+  label: string;
+  subtitle: string | null;
+  runId: string | null;
+  problem: string | null;
+  width: ColumnWidth;
+  marks: readonly Mark[];
+  /** null for the gateway column (it sends the form as it is). */
+  overridesText: string | null;
+  warning: string | null;
+  divergence: Divergence | null;
+  referenceLabel: string | null;
+  removable: boolean;
+}
+
+/** Reports the figures the marks are made of once the run has finished. */
+function FigureReporter({ id, header }: { id: string; header: RunHeaderState }) {
+  const { cost } = useRunCost(header);
+  const finished = header.status !== 'running';
+  const totalMs = finished ? (header.summary?.timing.totalMs ?? null) : null;
+  const costUsd = finished && header.status === 'completed' ? (cost?.totalUsd ?? null) : null;
+  const source = choiceTokenStore(header.runId, 0);
+  const meanLogprob = finished && source ? growingStats(source).meanLogprob : null;
+  useEffect(() => {
+    compareActions.figuresReported({
+      id,
+      totalMs: header.status === 'completed' ? totalMs : null,
+      costUsd,
+      meanLogprob,
+    });
+  }, [id, totalMs, costUsd, meanLogprob, header.status]);
+  return null;
+}
+
+function GatewayOutcome({ header }: { header: RunHeaderState }) {
+  const routing = header.summary?.routing ?? header.routing;
+  if (!routing) return null;
+  const served =
+    routing.provider && routing.model ? `${routing.provider}/${routing.model}` : (routing.model ?? null);
+  const fallback = formatFallback(routing);
+  const index = routing.fallbackIndex;
+  return (
+    <p className="gateway-outcome" data-testid="gateway-outcome">
+      {fallback && index !== undefined
+        ? `Served by fallback ${index}`
+        : fallback
+          ? 'Served by a fallback'
+          : 'Served by the primary'}
+      {served ? (
+        <>
+          : <span className="mono">{served}</span>
+        </>
+      ) : null}
+      {fallback ? <span className="muted"> ({fallback})</span> : null}
+    </p>
+  );
+}
+
+/** Marks the divergence point and the differing tokens in this column's heatmap, by CSS (survives re-renders). */
+function divergenceCss(id: string, divergence: Divergence | null): string {
+  if (!divergence) return '';
+  const scope = `[data-compare-id="${id}"]`;
+  const rules: string[] = [];
+  const differing = divergence.differing.slice(0, 2000);
+  if (differing.length > 0)
+    rules.push(
+      `${differing.map((span) => `${scope} [data-s="${span}"]`).join(',')}{box-shadow:inset 0 -2px 0 var(--warn);}`,
+    );
+  if (divergence.span !== null)
+    rules.push(`${scope} [data-s="${divergence.span}"]{outline:2px solid var(--danger);outline-offset:1px;}`);
+  return rules.join('\n');
+}
+
+export function CompareColumn(props: CompareColumnProps) {
+  const {
+    id,
+    label,
+    subtitle,
+    runId,
+    problem,
+    width,
+    marks,
+    overridesText,
+    warning,
+    divergence,
+    referenceLabel,
+    removable,
+  } = props;
+  const header = useRunHeader(runId ?? '');
+  const running = header?.status === 'running';
+  const overrides = overridesText === null ? null : parseOverrides(overridesText);
+  // The marks are CSS rules in a constructed style sheet of the column's own (the app's CSP allows no
+  // inline <style>), so they survive the heatmap's re-renders and need no per-token work.
+  useEffect(() => {
+    const css = divergenceCss(id, divergence);
+    if (!css) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    };
+  }, [id, divergence]);
+  const collapsed = width === 'collapsed';
+  return (
+    <section
+      className={`compare-column is-${width}`}
+      data-testid="compare-column"
+      data-compare-id={id}
+      aria-label={label}
+    >
+      <header className="compare-column-head">
+        <div className="compare-column-titles">
+          <h3 className="compare-column-title mono" title={label}>
+            {label}
+          </h3>
+          {subtitle && !collapsed ? <span className="muted">{subtitle}</span> : null}
+        </div>
+        <div className="compare-column-actions">
+          <Button
+            className="button button-small"
+            aria-label={`Stop ${label}`}
+            isDisabled={!running}
+            onPress={() => stopColumn(id)}
+          >
+            Stop
+          </Button>
+          <Button
+            className="button button-small"
+            aria-label={width === 'wide' ? `Narrow ${label}` : `Widen ${label}`}
+            onPress={() => compareActions.widthChanged(id, width === 'wide' ? 'normal' : 'wide')}
+          >
+            {width === 'wide' ? 'Narrow' : 'Widen'}
+          </Button>
+          <Button
+            className="button button-small"
+            aria-label={collapsed ? `Expand ${label}` : `Collapse ${label}`}
+            onPress={() => compareActions.widthChanged(id, collapsed ? 'normal' : 'collapsed')}
+          >
+            {collapsed ? 'Expand' : 'Collapse'}
+          </Button>
+          {removable ? (
+            <Button
+              className="button button-small"
+              aria-label={`Remove ${label}`}
+              isDisabled={running}
+              onPress={() => compareActions.targetRemoved(id)}
+            >
+              Remove
+            </Button>
+          ) : null}
+        </div>
+      </header>
+      {collapsed ? null : (
+        <>
+          {marks.length > 0 ? (
+            <div className="compare-marks" data-testid="compare-marks">
+              {marks.map((mark) => (
+                <span key={mark} className="badge tone-ok">
+                  {mark}
+                </span>
+              ))}
+            </div>
+          ) : null}
+          {overridesText !== null ? (
+            <TextField
+              className="field compare-overrides"
+              value={overridesText}
+              onChange={(text) => compareActions.overridesChanged(id, text)}
+              isInvalid={overrides?.ok === false}
+            >
+              <Label>Overrides (JSON)</Label>
+              <Input className="input mono" placeholder='{"temperature": 0}' />
+              {overrides && !overrides.ok ? <span className="field-error">{overrides.message}</span> : null}
+            </TextField>
+          ) : null}
+          {warning ? (
+            <p className="compare-warning" role="note">
+              {warning}
+            </p>
+          ) : null}
+          {problem ? (
+            <p className="field-error" role="alert">
+              Not run: {problem}
+            </p>
+          ) : null}
+          {divergence && referenceLabel ? (
+            <p
+              className="compare-divergence"
+              data-testid="divergence"
+              data-offset={divergence.offset ?? ''}
+              data-span={divergence.span ?? ''}
+            >
+              {divergence.offset === null
+                ? `Same text as ${referenceLabel}.`
+                : `Diverges from ${referenceLabel} at character ${divergence.offset}${divergence.span !== null ? ` (token ${divergence.span})` : ''}: ${divergence.excerpt ? `“${divergence.excerpt}”` : 'this output ends there'}`}
+              {divergence.differing.length > 0
+                ? ` · ${divergence.differing.length} aligned tokens differ`
+                : ''}
+            </p>
+          ) : null}
+          {header && id === 'gateway' ? <GatewayOutcome header={header} /> : null}
+          {header ? <FigureReporter id={id} header={header} /> : null}
+          <div className="compare-column-body" data-compare-scroller="">
+            {runId && header ? <RunView key={runId} runId={runId} /> : <p className="muted">Not run yet.</p>}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
