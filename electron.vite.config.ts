@@ -37,7 +37,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      minify: true,
+      // PLAYGROUND_NO_MINIFY=1 keeps names readable in CPU profiles.
+      minify: process.env.PLAYGROUND_NO_MINIFY !== '1',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

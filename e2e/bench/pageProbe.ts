@@ -24,6 +24,8 @@ export interface ProbeResult {
 
 export interface ProbeOptions {
   choices: number;
+  /** How many runs must end (compare columns: one status each). Default 1. */
+  runs?: number;
   /** Also wait for at least one heatmap token span. */
   waitForSpans: boolean;
   timeoutMs: number;
@@ -39,7 +41,7 @@ interface ProbeElement {
 }
 interface ProbeDocument {
   querySelector(selector: string): ProbeElement | null;
-  querySelectorAll(selector: string): { length: number };
+  querySelectorAll(selector: string): ArrayLike<ProbeElement>;
   addEventListener(type: 'click', listener: () => void, options: { capture: boolean }): void;
   removeEventListener(type: 'click', listener: () => void, options: { capture: boolean }): void;
 }
@@ -115,9 +117,14 @@ export async function installProbe(page: Page, options: ProbeOptions): Promise<v
           if (delta > 50) over50 += 1;
         }
         lastFrame = now;
-        const status = document.querySelector('[data-testid="run-status"]:not([data-bench-previous])');
-        const text = status?.textContent?.trim().toLowerCase() ?? '';
-        const ended = /completed|failed|aborted|truncated/.test(text);
+        const statuses = Array.from(
+          document.querySelectorAll('[data-testid="run-status"]:not([data-bench-previous])'),
+          (status) => status.textContent?.trim().toLowerCase() ?? '',
+        );
+        const text = statuses.join(', ');
+        const ended =
+          statuses.length >= (opts.runs ?? 1) &&
+          statuses.every((status) => /completed|failed|aborted|truncated/.test(status));
         const spans = ended ? document.querySelectorAll('[data-testid="token"]').length : 0;
         if (!ended || (opts.waitForSpans && spans === 0 && text.includes('completed'))) {
           requestAnimationFrame(frame);

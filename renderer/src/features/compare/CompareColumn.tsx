@@ -4,6 +4,7 @@ import { growingStats } from '../heatmap/choiceFigures';
 import { useRunCost } from '../cost/RunCost';
 import { choiceTokenStore } from '../runs/runTokens';
 import { RunView } from '../runs/components/RunView';
+import { setSpanMarks } from '../heatmap/spanMarks';
 import { useRunHeader, type RunHeaderState } from '../runs/store';
 import { formatFallback } from '../runs/format';
 import type { Mark } from './compareMarks';
@@ -72,21 +73,6 @@ function GatewayOutcome({ header }: { header: RunHeaderState }) {
   );
 }
 
-/** Marks the divergence point and the differing tokens in this column's heatmap, by CSS (survives re-renders). */
-function divergenceCss(id: string, divergence: Divergence | null): string {
-  if (!divergence) return '';
-  const scope = `[data-compare-id="${id}"]`;
-  const rules: string[] = [];
-  const differing = divergence.differing.slice(0, 2000);
-  if (differing.length > 0)
-    rules.push(
-      `${differing.map((span) => `${scope} [data-s="${span}"]`).join(',')}{box-shadow:inset 0 -2px 0 var(--warn);}`,
-    );
-  if (divergence.span !== null)
-    rules.push(`${scope} [data-s="${divergence.span}"]{outline:2px solid var(--danger);outline-offset:1px;}`);
-  return rules.join('\n');
-}
-
 export function CompareColumn(props: CompareColumnProps) {
   const {
     id,
@@ -105,18 +91,15 @@ export function CompareColumn(props: CompareColumnProps) {
   const header = useRunHeader(runId ?? '');
   const running = header?.status === 'running';
   const overrides = overridesText === null ? null : parseOverrides(overridesText);
-  // The marks are CSS rules in a constructed style sheet of the column's own (the app's CSP allows no
-  // inline <style>), so they survive the heatmap's re-renders and need no per-token work.
+  // The divergence point and the differing tokens are classes the heatmap writes into its spans.
   useEffect(() => {
-    const css = divergenceCss(id, divergence);
-    if (!css) return;
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    return () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-    };
-  }, [id, divergence]);
+    if (!runId || !divergence) return;
+    const marks = new Map<number, string>(divergence.differing.map((span) => [span, 'differs']));
+    if (divergence.span !== null)
+      marks.set(divergence.span, `${marks.get(divergence.span) ?? ''} diverges`.trim());
+    setSpanMarks(runId, 0, marks);
+    return () => setSpanMarks(runId, 0, null);
+  }, [runId, divergence]);
   const collapsed = width === 'collapsed';
   return (
     <section

@@ -4,6 +4,7 @@ import { choiceSpans, choiceTokenStore } from '../runs/runTokens';
 import { heatmapActions, useOwnsInspector } from './heatmapStore';
 import { blockIsInline, spansHtml } from './blockHtml';
 import { heatmapFills } from './fillScheduler';
+import { marksKey, spanMarksOf, useSpanMarks } from './spanMarks';
 import { BlockSplitter } from './spanView';
 import { TokenInspector } from './TokenInspector';
 
@@ -18,12 +19,15 @@ interface BlockProps {
   k: number;
   /** Flows on the same line as its neighbour (see blockIsInline). */
   inline: boolean;
+  /** This block's marks (see spanMarks.ts) as a key: a change rewrites the block. */
+  marks: string;
 }
 
 interface Rendered {
   mode: HeatmapMode;
   k: number;
   end: number;
+  marks: string;
 }
 
 /**
@@ -32,7 +36,7 @@ interface Rendered {
  * Filling goes through the time-sliced scheduler, so a huge heatmap paints its first screen at once
  * and the rest over the next frames.
  */
-const Block = memo(function Block({ runId, choice, start, end, mode, k, inline }: BlockProps) {
+const Block = memo(function Block({ runId, choice, start, end, mode, k, inline, marks }: BlockProps) {
   const ref = useRef<HTMLDivElement | null>(null);
   const rendered = useRef<Rendered | null>(null);
   useLayoutEffect(() => {
@@ -40,14 +44,15 @@ const Block = memo(function Block({ runId, choice, start, end, mode, k, inline }
     const spans = choiceSpans(runId, choice, false);
     const source = choiceTokenStore(runId, choice);
     if (!element || !spans || !source) return;
+    const marked = marks === '' ? undefined : spanMarksOf(runId, choice);
     return heatmapFills.fill(element, () => {
       const done = rendered.current;
-      if (done && done.mode === mode && done.k === k && done.end <= end)
-        element.insertAdjacentHTML('beforeend', spansHtml(source, spans, done.end, end, mode, { k }));
-      else element.innerHTML = spansHtml(source, spans, start, end, mode, { k });
-      rendered.current = { mode, k, end };
+      if (done && done.mode === mode && done.k === k && done.marks === marks && done.end <= end)
+        element.insertAdjacentHTML('beforeend', spansHtml(source, spans, done.end, end, mode, { k }, marked));
+      else element.innerHTML = spansHtml(source, spans, start, end, mode, { k }, marked);
+      rendered.current = { mode, k, end, marks };
     });
-  }, [runId, choice, start, end, mode, k]);
+  }, [runId, choice, start, end, mode, k, marks]);
   return (
     <div
       ref={ref}
@@ -126,6 +131,7 @@ export function TokenHeatmap(props: TokenHeatmapProps) {
   }
   const starts = spans && splitter ? splitter.update(spans) : [];
   const shown = owns ? active : null;
+  const spanMarks = useSpanMarks(runId, choice);
 
   const activate = (next: ActiveToken | null, scroll = false): void => {
     setActive(next);
@@ -226,6 +232,7 @@ export function TokenHeatmap(props: TokenHeatmapProps) {
         mode={mode}
         k={k}
         inline={blockIsInline(endsLine, previousEndsLine)}
+        marks={marksKey(spanMarks, start, end)}
       />,
     );
     previousEndsLine = endsLine;

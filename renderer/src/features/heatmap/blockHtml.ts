@@ -13,7 +13,7 @@ export function escapeHtml(text: string): string {
 /**
  * The HTML of spans `start .. end - 1`: one `<span data-testid="token">` per display span with its
  * index (`data-s`), first token (`data-i`), logprob (`data-logprob`, empty when it has none) and
- * colour classes. Built as one string so a block becomes DOM in one parse, without a React element
+ * colour classes, plus any extra class `marks` gives the span. Built as one string so a block becomes DOM in one parse, without a React element
  * (and its memory) per token.
  */
 export function spansHtml(
@@ -23,11 +23,14 @@ export function spansHtml(
   end: number,
   mode: HeatmapMode,
   scale: ScaleOptions,
+  marks?: ReadonlyMap<number, string>,
 ): string {
   let html = '';
   for (let span = start; span < end; span++) {
     const view = spanView(source, spans, span, mode, scale);
-    html += `<span data-testid="token" data-s="${span}" data-i="${view.first}" data-logprob="${view.logprob}" class="${view.className}">${escapeHtml(view.text)}</span>`;
+    const mark = marks?.get(span);
+    const className = mark ? `${view.className} ${escapeHtml(mark)}` : view.className;
+    html += `<span data-testid="token" data-s="${span}" data-i="${view.first}" data-logprob="${view.logprob}" class="${className}">${escapeHtml(view.text)}</span>`;
   }
   return html;
 }

@@ -21,9 +21,12 @@ export function formatTokensPerSecond(rate: number | null | undefined): string {
   return `${rate.toFixed(1)} tok/s`;
 }
 
+/** One formatter for every count (toLocaleString builds a new one on each call). */
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  return Math.round(value).toLocaleString('en-US');
+  return countFormat.format(Math.round(value));
 }
 
 export function formatUsd(value: number): string {

@@ -197,7 +197,6 @@ const runHeaderKeys = [
   'runId',
   'status',
   'stopRequested',
-  'restored',
   'params',
   'startedAt',
   'summary',
@@ -205,18 +204,31 @@ const runHeaderKeys = [
   'httpStatus',
   'request',
   'error',
-  'tokenCount',
-  'arrivalBatches',
 ] as const satisfies ReadonlyArray<keyof RunState>;
 
-/** What a run's header shows: everything except the choices, so text streaming does not touch it. */
-export type RunHeaderState = Pick<RunState, (typeof runHeaderKeys)[number]>;
+/**
+ * What a run's header shows: everything except the choices and what grows every frame (token count,
+ * chunk arrivals: their own small components read those), so streaming does not re-render it.
+ */
+export type RunHeaderState = Pick<RunState, (typeof runHeaderKeys)[number]> & {
+  /** Whether any logprob token has arrived. */
+  hasTokens: boolean;
+  /** Whether any chunk arrival has been recorded. */
+  hasArrivals: boolean;
+};
 
 export const useRunHeader = (runId: string): RunHeaderState | null =>
   useRunsStore(
     useShallow((state) => {
       const run = state.runs[runId];
       if (!run) return null;
-      return Object.fromEntries(runHeaderKeys.map((key) => [key, run[key]])) as RunHeaderState;
+      return {
+        ...(Object.fromEntries(runHeaderKeys.map((key) => [key, run[key]])) as Pick<
+          RunState,
+          (typeof runHeaderKeys)[number]
+        >),
+        hasTokens: run.tokenCount > 0,
+        hasArrivals: run.arrivalBatches.length > 0,
+      };
     }),
   );

@@ -11,7 +11,7 @@ import {
 } from '../format';
 import { RunCostFact } from '../../cost/RunCost';
 import { ChunkTiming } from '../../timing/ChunkTiming';
-import type { RunHeaderState } from '../store';
+import { useRunField, type RunHeaderState } from '../store';
 import { ElapsedTime } from './ElapsedTime';
 
 function Fact({ name, testId, children }: { name: string; testId: string; children: ReactNode }) {
@@ -54,6 +54,16 @@ function RequestDetails({ request }: { request: RequestPreview }) {
       <pre className="raw-response">{request.body}</pre>
     </div>
   );
+}
+
+/** The growing token count: the only part of the header that changes every frame while streaming. */
+function TokenCount({ runId }: { runId: string }) {
+  return <>{formatCount(useRunField(runId, (run) => run.tokenCount))}</>;
+}
+
+function RunChunkTiming({ runId, testId }: { runId: string; testId: string }) {
+  const arrivalBatches = useRunField(runId, (run) => run.arrivalBatches) ?? [];
+  return <ChunkTiming arrivalBatches={arrivalBatches} testId={testId} />;
 }
 
 /** Status, who answered, usage and timing of one run; fixed slots, so nothing shifts while it streams. */
@@ -113,9 +123,9 @@ export function RunHeader({ run, testIdPrefix }: { run: RunHeaderState; testIdPr
           {run.httpStatus ?? '—'}
         </Fact>
         <RunCostFact run={run} testId={id('cost')} sourceTestId={id('cost-source')} />
-        {run.tokenCount > 0 ? (
+        {run.hasTokens ? (
           <Fact name="Logprobs" testId={id('logprob-tokens')}>
-            {formatCount(run.tokenCount)} tokens
+            <TokenCount runId={run.runId} /> tokens
           </Fact>
         ) : null}
       </dl>
@@ -147,9 +157,7 @@ export function RunHeader({ run, testIdPrefix }: { run: RunHeaderState; testIdPr
             </dl>
           )}
         </InlineDisclosure>
-        {run.arrivalBatches.length > 0 ? (
-          <ChunkTiming arrivalBatches={run.arrivalBatches} testId={id('chunk-gap-stats')} />
-        ) : null}
+        {run.hasArrivals ? <RunChunkTiming runId={run.runId} testId={id('chunk-gap-stats')} /> : null}
         {run.request ? (
           <InlineDisclosure title="Request sent">{<RequestDetails request={run.request} />}</InlineDisclosure>
         ) : null}

@@ -17,7 +17,7 @@ export function RunView({ runId, testIdPrefix = '' }: { runId: string; testIdPre
   const indexes = useChoiceIndexes(runId);
   const rankByMean = useRankByMean();
   if (!header) return null;
-  const withLogprobs = header.params.logprobs !== undefined && header.tokenCount > 0;
+  const withLogprobs = header.params.logprobs !== undefined && header.hasTokens;
   const ordered =
     withLogprobs && rankByMean && header.status !== 'running' && indexes.length > 1
       ? choiceRanking(
