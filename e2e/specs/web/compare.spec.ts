@@ -89,6 +89,12 @@ test.describe('compare', () => {
     );
     await expect(gatewayColumn.getByTestId('run-status')).toHaveText('completed');
     await expect(gatewayColumn.getByTestId('run-cost')).not.toHaveText('');
+    // Each column exports its own request: the gateway column's has the fallbacks.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await gatewayColumn.getByRole('button', { name: 'Copy as curl' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('"fallbacks":["openai/davinci-002","openai/babbage-002"]');
+    expect(copied).toMatch(/^curl /);
     await expect(column(page, 'fail/503').getByTestId('run-status')).toHaveText('failed');
     const sent = gateway.requests
       .filter((request) => request.method === 'POST')
@@ -148,7 +154,8 @@ test.describe('compare', () => {
       /Top alternatives overlap \d+% over \d+ aligned tokens/,
     );
     await expect(page.getByTestId('compare-marks').first()).toBeVisible();
-    await page.screenshot({ path: 'test-results/compare-view.png', fullPage: true });
+    await columns(page).nth(0).getByTestId('choice-0').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/compare-view.png' });
   });
 
   test('the seed check matches for a fixed seed and not when the provider varies', async ({ app }) => {

@@ -1,11 +1,16 @@
 import { useEffect } from 'react';
+import type { CompletionParams } from '@shared/contracts/params';
+import type { ExportSource } from '@shared/export/exportRequest';
+import { api } from '../../lib/api';
+import { CopyAsCurl } from '../export/CopyAsCurl';
+import { sourceFromPreview } from '../export/exportText';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { growingStats } from '../heatmap/choiceFigures';
 import { useRunCost } from '../cost/RunCost';
 import { choiceTokenStore } from '../runs/runTokens';
 import { RunView } from '../runs/components/RunView';
 import { setSpanMarks } from '../heatmap/spanMarks';
-import { useRunHeader, type RunHeaderState } from '../runs/store';
+import { getRun, useRunHeader, type RunHeaderState } from '../runs/store';
 import { formatFallback } from '../runs/format';
 import type { Mark } from './compareMarks';
 import { compareActions, type ColumnWidth } from './compareStore';
@@ -28,6 +33,9 @@ export interface CompareColumnProps {
   divergence: Divergence | null;
   referenceLabel: string | null;
   removable: boolean;
+  /** The profile the column sends to, and what it sends (a message when it cannot be built). */
+  profileId: string | null;
+  params: CompletionParams | string | null;
 }
 
 /** Reports the figures the marks are made of once the run has finished. */
@@ -73,6 +81,19 @@ function GatewayOutcome({ header }: { header: RunHeaderState }) {
   );
 }
 
+/** The column's request as sent (its run's), or as it would be sent now (main builds the preview). */
+async function columnSource(
+  runId: string | null,
+  profileId: string | null,
+  params: CompletionParams | string | null,
+): Promise<ExportSource> {
+  const sent = runId ? getRun(runId)?.request : null;
+  if (sent) return sourceFromPreview(sent);
+  if (!profileId || params === null) throw new Error('fix the form first');
+  if (typeof params === 'string') throw new Error(params);
+  return sourceFromPreview(await api.invoke('requests.preview', { profileId, params }));
+}
+
 export function CompareColumn(props: CompareColumnProps) {
   const {
     id,
@@ -87,6 +108,8 @@ export function CompareColumn(props: CompareColumnProps) {
     divergence,
     referenceLabel,
     removable,
+    profileId,
+    params,
   } = props;
   const header = useRunHeader(runId ?? '');
   const running = header?.status === 'running';
@@ -161,6 +184,11 @@ export function CompareColumn(props: CompareColumnProps) {
               ))}
             </div>
           ) : null}
+          <CopyAsCurl
+            getSource={() => columnSource(runId, profileId, params)}
+            profileId={profileId}
+            label={`Export the request of ${label}`}
+          />
           {overridesText !== null ? (
             <TextField
               className="field compare-overrides"

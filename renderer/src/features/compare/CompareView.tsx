@@ -9,7 +9,8 @@ import { CompareColumn } from './CompareColumn';
 import { columnMarks } from './compareMarks';
 import { runAllColumns, stopAllColumns } from './compareRuns';
 import { compareActions, GATEWAY_COLUMN, useCompare } from './compareStore';
-import { initialTargets } from './compareTargets';
+import { directParams, gatewayRunParams, initialTargets } from './compareTargets';
+import type { CompletionParams } from '@shared/contracts/params';
 import { CompareToolbar } from './CompareToolbar';
 import { DiffPanel, type DiffColumn } from './DiffPanel';
 import { SeedCheckPanel } from './SeedCheckPanel';
@@ -18,6 +19,8 @@ import { useSyncScroll } from './useSyncScroll';
 
 interface ColumnSpec {
   id: string;
+  profileId: string | null;
+  params: CompletionParams | string | null;
   label: string;
   subtitle: string | null;
   runId: string | null;
@@ -44,6 +47,8 @@ export function CompareView() {
   const profileName = (id: string) => profiles.find((candidate) => candidate.id === id)?.name ?? id;
   const columns: ColumnSpec[] = targets.map((target) => ({
     id: target.id,
+    profileId: target.profileId,
+    params: base ? directParams(base, target) : null,
     label: target.model,
     subtitle: target.profileId !== profile?.id ? profileName(target.profileId) : null,
     runId: columnRuns[target.id] ?? null,
@@ -54,6 +59,8 @@ export function CompareView() {
   if (gatewayRunId)
     columns.push({
       id: GATEWAY_COLUMN,
+      profileId: profile?.id ?? null,
+      params: base ? gatewayRunParams(base) : null,
       label: 'Gateway fallback run',
       subtitle: base?.fallbacks?.length ? `${base.model} → ${base.fallbacks.join(' → ')}` : null,
       runId: gatewayRunId,
@@ -143,6 +150,8 @@ export function CompareView() {
             divergence={divergences.get(column.id) ?? null}
             referenceLabel={column === reference ? null : (reference?.label ?? null)}
             removable={column.removable}
+            profileId={column.profileId}
+            params={column.params}
           />
         ))}
         {columns.length === 0 ? <p className="muted">Add a target to compare.</p> : null}
