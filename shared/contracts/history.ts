@@ -10,7 +10,7 @@ import {
   usageSchema,
 } from './runs';
 
-/** How a saved run ended. `interrupted`: the app stopped (crash, window closed) while it ran. */
+/** How a saved run ended. `interrupted`: stopped by the user (Stop), or the app stopped (crash, window closed) while it ran. */
 export const historyStatusSchema = z.enum([
   'completed',
   'failed',

@@ -92,7 +92,7 @@ test.describe('compare', () => {
     // Each column exports its own request: the gateway column's has the fallbacks.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await gatewayColumn.getByRole('button', { name: 'Copy as curl' }).click();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = String(await page.evaluate('navigator.clipboard.readText()'));
     expect(copied).toContain('"fallbacks":["openai/davinci-002","openai/babbage-002"]');
     expect(copied).toMatch(/^curl /);
     await expect(column(page, 'fail/503').getByTestId('run-status')).toHaveText('failed');
@@ -171,5 +171,26 @@ test.describe('compare', () => {
       .selectOption({ label: 'acme/nondeterministic-model' });
     await page.getByRole('button', { name: 'Run seed check' }).click();
     await expect(result).toHaveText(/^Mismatch: .*(text|system_fingerprint)/);
+  });
+
+  test('scrolling one column scrolls the others, unless Sync scroll is off', async ({ app }) => {
+    const { page } = app;
+    await app.open();
+    await openCompare(page, 'openai/gpt-3.5-turbo-instruct', ['openai/davinci-002']);
+    await setNumber(page, 'Max tokens (max_tokens)', '1500');
+    await runAll(page).click();
+    for (let index = 0; index < 2; index++)
+      await expect(columns(page).nth(index).getByTestId('run-status')).toHaveText('completed');
+    const scrollers = page.locator('[data-compare-scroller]');
+    const scrollTop = (index: number) => scrollers.nth(index).evaluate((element) => element.scrollTop);
+    await scrollers.nth(0).evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+    await expect.poll(() => scrollTop(1)).toBeGreaterThan(100);
+    const toggle = page.getByRole('checkbox', { name: 'Sync scroll' });
+    await toggle.press('Space');
+    await expect(toggle).not.toBeChecked();
+    const before = await scrollTop(1);
+    await scrollers.nth(0).evaluate((element) => (element.scrollTop = 0));
+    await expect.poll(() => scrollTop(0)).toBe(0);
+    expect(await scrollTop(1)).toBe(before);
   });
 });
