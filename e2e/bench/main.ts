@@ -7,6 +7,7 @@ import { launchChromium, openSession } from './browserSession';
 import { benchEndToEnd } from './endToEnd';
 import { benchHeatmap } from './heatmap';
 import { benchHistory } from './history';
+import { benchLocalEngine } from './localEngine';
 import { benchParseAndBatch } from './parseAndBatch';
 import { benchStartup } from './startup';
 import { formatMachine, formatTable, notMeasured, type BenchReport, type BenchRow } from './table';
@@ -55,6 +56,7 @@ export async function runBench(): Promise<void> {
   const rows: BenchRow[] = [];
   await section(rows, '1', 'Parse and batch', '≤ 0.5× SDK; ≤ 3× raw', benchParseAndBatch);
   await section(rows, '6', 'History', '—', benchHistory);
+  await section(rows, '7', 'Local engine', '—', benchLocalEngine);
   let chromiumVersion = 'not started';
   let browser: Browser | undefined;
   try {

@@ -13,6 +13,7 @@ import {
   type WebContents,
 } from 'electron';
 import { createAppServices } from '../services/createAppServices';
+import { createBuiltInEngines } from '../services/local/builtInEngine';
 import { chooseConfigFile, findConfigArg, loadConfigFile } from '../services/hosting/configFile';
 import { createRouter, type AppServices } from '../services/router';
 import { hardenApp, hardenSession } from './harden';
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
     secretStore,
     env: process.env,
     clipboard,
+    localEngines: createBuiltInEngines(process.env),
   });
   services = appServices;
   registerIpc({

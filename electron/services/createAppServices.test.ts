@@ -7,6 +7,7 @@ import type { Profile } from '@shared/contracts/profiles';
 import type { InvokeReply } from '@shared/contracts/wire';
 import { createAppServices, type AppServicesOptions } from './createAppServices';
 import { createMemorySecretStore } from './keys/secretStore';
+import { createLocalEngines } from './local/localEngines';
 import { createRouter } from './router';
 import type { FetchLike } from './runner/launchRun';
 import { recordingClient } from './testing/runHarness';
@@ -176,6 +177,43 @@ describe('createAppServices', () => {
     expect(preview.url).toBe('http://localhost:8080/v1/completions');
     expect(preview.headers['x-bf-vk']).toBe(KEY_PLACEHOLDER);
     expect(JSON.parse(preview.body)).toEqual({ model: 'openai/m', prompt: 'Hi', max_tokens: 5 });
+  });
+
+  it('a local profile goes to its engine (started on first use) with the engine token as its key', async () => {
+    const started: string[] = [];
+    const localEngines = createLocalEngines(async (modelPath) => {
+      started.push(modelPath);
+      return { url: 'http://127.0.0.1:5999', token: 'engine-token', close: async () => undefined };
+    });
+    const tiny: Profile = {
+      id: 'tiny',
+      name: 'Tiny',
+      kind: 'local',
+      baseUrl: 'http://127.0.0.1',
+      endpoint: '/v1/completions',
+      headers: {},
+      modelPath: '/models/tiny.gguf',
+    };
+    const { ok, calls, services } = setup({ presets: [compat, tiny], localEngines });
+    const listed = await ok<Array<{ id: string; keyStatus: unknown }>>('profiles.list', {});
+    expect(listed.find((profile) => profile.id === 'tiny')?.keyStatus).toEqual({
+      configured: true,
+      source: 'engine',
+    });
+    expect(started).toEqual([]); // listing profiles starts nothing
+    const preview = await ok<{ url: string; headers: Record<string, string> }>('requests.preview', {
+      profileId: 'tiny',
+      params: { model: 'tiny', prompt: 'Hi' },
+    });
+    expect(preview.url).toBe('http://127.0.0.1:5999/v1/completions');
+    expect(preview.headers['Authorization']).toBe(`Bearer ${KEY_PLACEHOLDER}`);
+    await ok('models.list', { profileId: 'tiny' });
+    expect(calls.at(-1)).toMatchObject({
+      url: 'http://127.0.0.1:5999/v1/models',
+      headers: { Authorization: 'Bearer engine-token' },
+    });
+    expect(started).toEqual(['/models/tiny.gguf']);
+    await services.dispose();
   });
 
   it("keys.copy puts the export with the key runs use on main's clipboard, never in the reply", async () => {

@@ -1,4 +1,5 @@
 import { copyWithKey, type Clipboard } from './exports/copyWithKey';
+import { connectProfile, LOCAL_KEY_STATUS, type LocalEngines } from './local/localEngines';
 import { join } from 'node:path';
 import type { Profile, ProfileView } from '@shared/contracts/profiles';
 import { resolveKey, type Env } from './keys/resolveKey';
@@ -40,6 +41,8 @@ export interface AppServicesOptions {
   setTimer?: Clock['setTimer'];
   clearTimer?: Clock['clearTimer'];
   flushIntervalMs?: number;
+  /** The built-in llama.cpp engines (for `local` profiles); absent where the engine cannot run. */
+  localEngines?: LocalEngines;
   /** Electron's clipboard, for exports with the real key (main writes them; browser mode has none). */
   clipboard?: Clipboard;
 }
@@ -77,7 +80,16 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     return profile;
   };
   const keyOf = async (profile: Profile) => resolveKey(profile, secretStore, env);
+  /**
+   * The profile and key a request goes out with: a local profile is its engine's server (started on
+   * first use) with the engine's token; any other profile as saved, with its resolved key.
+   */
+  const network = async (profile: Profile): Promise<{ profile: Profile; key: string | undefined }> => {
+    const local = await connectProfile(profile, options.localEngines);
+    return local ?? { profile, key: (await keyOf(profile)).value };
+  };
   const keyStatusOf = async (profile: Profile) => {
+    if (profile.kind === 'local') return LOCAL_KEY_STATUS;
     const { status } = await keyOf(profile);
     const problem = await secretStore.problem?.(profile.id);
     return problem && !status.configured ? { ...status, problem } : status;
@@ -93,8 +105,11 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     setTimer: options.setTimer,
     clearTimer: options.clearTimer,
     flushIntervalMs: options.flushIntervalMs,
-    resolveProfile: (profileId) => profiles.get(profileId),
-    resolveKey: async (profile) => (await keyOf(profile)).value,
+    resolveProfile: async (profileId) => {
+      const profile = await profiles.get(profileId);
+      return profile && (await network(profile)).profile;
+    },
+    resolveKey: async (profile) => (await network(profile)).key,
   });
 
   const handlers: Handlers = {
@@ -132,19 +147,23 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     },
     'keys.test': async ({ profileId }) => {
       const profile = await requireProfile(profileId);
-      return testKey(profile, (await keyOf(profile)).value, fetch);
+      const target = await network(profile);
+      return testKey(target.profile, target.key, fetch);
     },
     'keys.copy': async ({ profileId, source, target }) => {
       const profile = await requireProfile(profileId);
-      return copyWithKey(profile, (await keyOf(profile)).value, source, target, options.clipboard);
+      const sent = await network(profile);
+      return copyWithKey(sent.profile, sent.key, source, target, options.clipboard);
     },
     'models.list': async ({ profileId }) => {
       const profile = await requireProfile(profileId);
-      return listModels(profile, (await keyOf(profile)).value, fetch);
+      const target = await network(profile);
+      return listModels(target.profile, target.key, fetch);
     },
     'requests.preview': async ({ profileId, params }) => {
       const profile = await requireProfile(profileId);
-      return prepareRequest(profile, params, (await keyOf(profile)).value).preview;
+      const target = await network(profile);
+      return prepareRequest(target.profile, params, target.key).preview;
     },
     'runs.start': async (input, ctx) => {
       // Every event of the run also goes to the history (the run is saved as it streams).
@@ -195,6 +214,7 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     async dispose() {
       await runs.dispose();
       await recorder.dispose();
+      await options.localEngines?.closeAll();
       await history.flush();
     },
     startupWarnings,

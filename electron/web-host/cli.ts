@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAppServices } from '../services/createAppServices';
+import { createBuiltInEngines } from '../services/local/builtInEngine';
 import { chooseConfigFile, loadConfigFile } from '../services/hosting/configFile';
 import { createMemorySecretStore } from '../services/keys/secretStore';
 import { defaultUserDataDir, parseWebArgs, USAGE } from './args';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     presets: config.profiles,
     secretStore: createMemorySecretStore(KEY_STORAGE_DESCRIPTION),
     env: process.env,
+    localEngines: createBuiltInEngines(process.env),
   });
 
   let host: WebHost;

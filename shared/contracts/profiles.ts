@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const providerKindSchema = z.enum(['bifrost', 'openai', 'openai-compatible']);
+/** `local`: the built-in llama.cpp engine (a GGUF file), served by the app on 127.0.0.1. */
+export const providerKindSchema = z.enum(['bifrost', 'openai', 'openai-compatible', 'local']);
 export type ProviderKind = z.infer<typeof providerKindSchema>;
 
 /** Headers that carry credentials: they belong in the write-only key store, never in a profile. */
@@ -45,7 +46,7 @@ const httpUrlSchema = z
     }
   }, 'Enter an http:// or https:// URL');
 
-export const profileSchema = z.object({
+const profileFieldsSchema = z.object({
   id: z
     .string()
     .min(1)
@@ -74,11 +75,30 @@ export const profileSchema = z.object({
   firstByteTimeoutMs: z.number().int().min(100).max(600_000).optional(),
   /** Fail the run when the stream goes silent this long between chunks (ms). */
   stallTimeoutMs: z.number().int().min(100).max(600_000).optional(),
+  /**
+   * `local` profiles: the GGUF model file the built-in engine loads (an absolute path). The engine is
+   * started on first use and serves `/v1/completions` on 127.0.0.1; `baseUrl` is then its address.
+   */
+  modelPath: z.string().trim().max(4096).optional(),
+});
+
+function localProfileIssue(profile: { kind: ProviderKind; modelPath?: string | undefined }): string | null {
+  if (profile.kind !== 'local') return null;
+  if (!profile.modelPath) return 'Choose the GGUF model file';
+  if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(profile.modelPath)) return 'Give the full path of the model file';
+  if (!/\.gguf$/i.test(profile.modelPath)) return 'The model file is a .gguf file';
+  return null;
+}
+
+export const profileSchema = profileFieldsSchema.superRefine((profile, ctx) => {
+  const issue = localProfileIssue(profile);
+  if (issue) ctx.addIssue({ code: 'custom', path: ['modelPath'], message: issue });
 });
 export type Profile = z.output<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 
-export const keySourceSchema = z.enum(['stored', 'session', 'env', 'none']);
+/** `engine`: the built-in local engine's own token, made by the app (nothing to set). */
+export const keySourceSchema = z.enum(['stored', 'session', 'env', 'none', 'engine']);
 export const keyStatusSchema = z.object({
   configured: z.boolean(),
   source: keySourceSchema,
@@ -90,7 +110,7 @@ export const keyStatusSchema = z.object({
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 
 /** A profile as the renderer sees it: never a key, only whether one is configured. */
-export const profileViewSchema = profileSchema.extend({ keyStatus: keyStatusSchema });
+export const profileViewSchema = profileFieldsSchema.extend({ keyStatus: keyStatusSchema });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
 /** The file passed with `--config`. */

@@ -133,4 +133,20 @@ describe('price overrides', () => {
       withPriceOverride(original, 'c', { inputPerMillion: Number.NaN, outputPerMillion: 1 }),
     ).toThrow();
   });
+
+  it('prices the built-in local engine at zero unless the user set a price', () => {
+    expect(lookupPrice('stories260K', { local: true })).toEqual({
+      inputPerMillion: 0,
+      outputPerMillion: 0,
+      source: 'local',
+      matched: 'stories260K',
+    });
+    // A local model named like an OpenAI one is still free: the built-in table is for OpenAI's API.
+    expect(lookupPrice('gpt-3.5-turbo-instruct', { local: true })?.source).toBe('local');
+    const overrides = { stories260K: { inputPerMillion: 0.1, outputPerMillion: 0.2 } };
+    expect(lookupPrice('stories260K', { local: true, overrides })).toMatchObject({
+      source: 'user',
+      inputPerMillion: 0.1,
+    });
+  });
 });

@@ -7,7 +7,8 @@ export interface Price {
   outputPerMillion: number;
 }
 
-export type PriceSource = 'user' | 'gateway' | 'builtin';
+/** `local`: the built-in engine on this machine, which costs nothing. */
+export type PriceSource = 'user' | 'gateway' | 'builtin' | 'local';
 
 export interface ResolvedPrice extends Price {
   source: PriceSource;
@@ -102,6 +103,8 @@ export interface PriceSources {
   overrides?: PriceOverrides;
   /** GET /v1/models of the profile's gateway. */
   gatewayModels?: readonly ModelInfo[];
+  /** The model runs in the app's own engine: free unless the user set a price. */
+  local?: boolean;
 }
 
 function findEntry<T>(entries: ReadonlyArray<readonly [string, T]>, model: string): [string, T] | null {
@@ -114,7 +117,7 @@ function findEntry<T>(entries: ReadonlyArray<readonly [string, T]>, model: strin
 
 /**
  * The price of a model: a user override, else the gateway's pricing, else the built-in table, else
- * null (unknown). Each source is searched by exact id first, then by normalised name. Several names
+ * null (unknown); for the built-in local engine, a user override or else free. Each source is searched by exact id first, then by normalised name. Several names
  * may be given (e.g. the requested model, then the model the response reports): the first source that
  * knows any of them wins.
  */
@@ -135,10 +138,13 @@ export function lookupPrice(
     ['builtin', builtin],
   ];
   for (const [source, entries] of order) {
+    if (sources.local && source !== 'user') break;
     for (const name of names) {
       const found = findEntry(entries, name);
       if (found) return { ...found[1], source, matched: found[0] };
     }
   }
+  if (sources.local && names[0] !== undefined)
+    return { inputPerMillion: 0, outputPerMillion: 0, source: 'local', matched: names[0] };
   return null;
 }

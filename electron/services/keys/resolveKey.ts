@@ -8,6 +8,7 @@ export const DEFAULT_KEY_ENV: Readonly<Record<ProviderKind, string | undefined>>
   bifrost: 'BIFROST_API_KEY',
   openai: 'OPENAI_API_KEY',
   'openai-compatible': undefined,
+  local: undefined,
 };
 
 export interface ResolvedKey {

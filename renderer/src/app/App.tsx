@@ -6,6 +6,7 @@ import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportCurlButton } from '../features/import/ImportCurlDialog';
 import { KeyboardShortcuts } from '../features/shortcuts/KeyboardShortcuts';
 import { ModelField } from '../features/models/ModelField';
+import { LocalOffer } from '../features/profiles/LocalOffer';
 import { ParamsPanel } from '../features/params/components/ParamsPanel';
 import { PresetsBar } from '../features/presets/PresetsBar';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
@@ -62,6 +63,7 @@ export function App() {
           <div className="connection-block">
             <ProfilePicker />
             <ModelField profileId={selected?.id ?? null} />
+            <LocalOffer />
           </div>
           <PresetsBar />
           <ParamsPanel isBifrost={selected?.kind === 'bifrost'} />

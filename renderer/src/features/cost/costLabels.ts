@@ -11,5 +11,7 @@ export function costSourceLabel(source: Cost['source']): string {
       return 'gateway price';
     case 'builtin':
       return 'built-in price';
+    case 'local':
+      return 'local model, free';
   }
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lookupPrice, type ResolvedPrice } from '@shared/cost/prices';
 import { modelsQuery } from '../models/queries';
+import { profilesQuery } from '../profiles/queries';
 import { priceOverridesQuery } from './queries';
 
 export interface PriceLookup {
@@ -19,10 +20,12 @@ export function useResolvedPrice(
 ): PriceLookup {
   const overrides = useQuery(priceOverridesQuery());
   const gateway = useQuery({ ...modelsQuery(profileId ?? ''), enabled: profileId !== null });
+  const profiles = useQuery(profilesQuery());
+  const local = profiles.data?.find((profile) => profile.id === profileId)?.kind === 'local';
   const names = models.filter((name): name is string => typeof name === 'string' && name.trim() !== '');
   const price =
     names.length === 0
       ? null
-      : lookupPrice(names, { overrides: overrides.data, gatewayModels: gateway.data?.models });
+      : lookupPrice(names, { overrides: overrides.data, gatewayModels: gateway.data?.models, local });
   return { price, loading: overrides.isPending || (profileId !== null && gateway.isPending) };
 }

@@ -19,7 +19,7 @@ import {
   type ProfileDraft,
 } from './profileDraft';
 
-type TextKey = 'name' | 'baseUrl' | 'keyEnv' | 'firstByteTimeoutMs' | 'stallTimeoutMs';
+type TextKey = 'name' | 'baseUrl' | 'keyEnv' | 'firstByteTimeoutMs' | 'stallTimeoutMs' | 'modelPath';
 
 const kinds = Object.keys(kindLabels) as Array<keyof typeof kindLabels>;
 
@@ -134,31 +134,41 @@ export function ProfileForm(props: {
             ))}
           </select>
         </div>
-        {textField('baseUrl', 'Base URL', { placeholder: 'http://localhost:8080', mono: true })}
-        <TextField
-          className="field"
-          value={draft.endpoint}
-          onChange={(endpoint) => edit({ endpoint })}
-          isInvalid={endpointErrors.length > 0}
-        >
-          <Label className="param-label">Endpoint</Label>
-          {/* A native datalist: suggestions without taking over the dialog; any path may be typed. */}
-          <Input className="input mono" autoComplete="off" spellCheck={false} list={endpointListId} />
-          <datalist id={endpointListId}>
-            {endpointSuggestions[draft.kind].map((path) => (
-              <option key={path} value={path} />
-            ))}
-          </datalist>
-          <Text slot="description" className="param-help">
-            Path after the base URL. Bifrost: /v1/completions or /openai/v1/completions.
-          </Text>
-          <FieldError className="field-error">{endpointErrors.join(' ')}</FieldError>
-        </TextField>
-        {textField('keyEnv', 'Key environment variable', {
-          placeholder: 'e.g. BIFROST_API_KEY',
-          mono: true,
-          help: 'Read when no key is stored; the name ends in _KEY or _TOKEN.',
-        })}
+        {draft.kind === 'local' ? (
+          textField('modelPath', 'Model file (GGUF)', {
+            placeholder: '/home/me/models/model.gguf',
+            mono: true,
+            help: 'Full path of a .gguf file. The app runs it with llama.cpp and serves it on 127.0.0.1.',
+          })
+        ) : (
+          <>
+            {textField('baseUrl', 'Base URL', { placeholder: 'http://localhost:8080', mono: true })}
+            <TextField
+              className="field"
+              value={draft.endpoint}
+              onChange={(endpoint) => edit({ endpoint })}
+              isInvalid={endpointErrors.length > 0}
+            >
+              <Label className="param-label">Endpoint</Label>
+              {/* A native datalist: suggestions without taking over the dialog; any path may be typed. */}
+              <Input className="input mono" autoComplete="off" spellCheck={false} list={endpointListId} />
+              <datalist id={endpointListId}>
+                {endpointSuggestions[draft.kind].map((path) => (
+                  <option key={path} value={path} />
+                ))}
+              </datalist>
+              <Text slot="description" className="param-help">
+                Path after the base URL. Bifrost: /v1/completions or /openai/v1/completions.
+              </Text>
+              <FieldError className="field-error">{endpointErrors.join(' ')}</FieldError>
+            </TextField>
+            {textField('keyEnv', 'Key environment variable', {
+              placeholder: 'e.g. BIFROST_API_KEY',
+              mono: true,
+              help: 'Read when no key is stored; the name ends in _KEY or _TOKEN.',
+            })}
+          </>
+        )}
         {textField('firstByteTimeoutMs', 'First-byte timeout (ms)', {
           placeholder: String(DEFAULT_FIRST_BYTE_TIMEOUT_MS),
           help: 'Fail when no byte arrives within this time.',

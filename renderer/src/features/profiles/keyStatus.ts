@@ -11,6 +11,8 @@ export function keyStatusLabel(status: KeyStatus): string {
       return status.envVar ? `From $${status.envVar}` : 'From the environment';
     case 'none':
       return 'No key';
+    case 'engine':
+      return 'Built-in engine token';
   }
 }
 

@@ -18,12 +18,15 @@ export interface ProfileDraft {
   firstByteTimeoutMs: string;
   stallTimeoutMs: string;
   isDefault: boolean;
+  /** `local` profiles: the GGUF file. */
+  modelPath: string;
 }
 
 export const kindLabels: Record<ProviderKind, string> = {
   bifrost: 'Bifrost',
   openai: 'OpenAI',
   'openai-compatible': 'OpenAI-compatible',
+  local: 'Local model (llama.cpp)',
 };
 
 /** Endpoints offered for each kind; any path starting with / may be typed. */
@@ -31,6 +34,7 @@ export const endpointSuggestions: Record<ProviderKind, string[]> = {
   bifrost: ['/v1/completions', '/openai/v1/completions'],
   openai: ['/completions'],
   'openai-compatible': ['/v1/completions', '/completions'],
+  local: ['/v1/completions'],
 };
 
 /** Where each kind usually lives: OpenAI's base URL already ends in /v1. */
@@ -38,6 +42,8 @@ export const kindDefaults: Record<ProviderKind, { baseUrl: string; endpoint: str
   bifrost: { baseUrl: 'http://localhost:8080', endpoint: '/v1/completions' },
   openai: { baseUrl: 'https://api.openai.com/v1', endpoint: '/completions' },
   'openai-compatible': { baseUrl: 'http://localhost:8000', endpoint: '/v1/completions' },
+  // The engine's address is known once it runs; this placeholder is replaced at request time.
+  local: { baseUrl: 'http://127.0.0.1', endpoint: '/v1/completions' },
 };
 
 /**
@@ -73,6 +79,7 @@ export function emptyDraft(): ProfileDraft {
     firstByteTimeoutMs: '',
     stallTimeoutMs: '',
     isDefault: false,
+    modelPath: '',
   };
 }
 
@@ -88,6 +95,7 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
     firstByteTimeoutMs: profile.firstByteTimeoutMs === undefined ? '' : String(profile.firstByteTimeoutMs),
     stallTimeoutMs: profile.stallTimeoutMs === undefined ? '' : String(profile.stallTimeoutMs),
     isDefault: profile.default === true,
+    modelPath: profile.modelPath ?? '',
   };
 }
 
@@ -156,6 +164,7 @@ export function profileFromDraft(
     default: draft.isDefault ? true : undefined,
     firstByteTimeoutMs: parseTimeout(draft.firstByteTimeoutMs, 'firstByteTimeoutMs', issues),
     stallTimeoutMs: parseTimeout(draft.stallTimeoutMs, 'stallTimeoutMs', issues),
+    modelPath: draft.kind === 'local' ? draft.modelPath.trim() : undefined,
   };
   const parsed = profileSchema.safeParse(candidate);
   if (!parsed.success) {

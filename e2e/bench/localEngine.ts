@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { measureTokensPerSecond } from '../../electron/services/localEngine';
+import { repoRoot } from '../fixtures/paths';
+import { notMeasured, type BenchRow } from './table';
+
+const MODEL = resolve(repoRoot, '../shared/fixtures/models/stories260K.gguf');
+const TOKENS = 400;
+
+/** Row 7: the built-in engine's speed, through our server, against node-llama-cpp's own loop. */
+export async function benchLocalEngine(): Promise<BenchRow[]> {
+  if (!existsSync(MODEL))
+    return [notMeasured('7', 'Local engine tokens/s', '—', `no test model at ${MODEL}`)];
+  const report = await measureTokensPerSecond({ modelPath: MODEL, tokens: TOKENS, threads: 1 });
+  const row = (id: string, name: string, figure: number, note: string): BenchRow => ({
+    id,
+    name,
+    figure,
+    unit: 'tok/s',
+    reference: report.native,
+    referenceName: 'node-llama-cpp loop',
+    ratio: report.native > 0 ? figure / report.native : null,
+    target: '—',
+    met: null,
+    note,
+  });
+  const common = `stories260K (1.1 MB, 512-token vocab: measures our overhead, not model speed), ${TOKENS} tokens greedy, 1 thread`;
+  return [
+    row(
+      '7a',
+      'Local engine via its HTTP server, no logprobs',
+      report.server.withoutLogprobs,
+      `${common}; streamed over HTTP as the app reads it`,
+    ),
+    row(
+      '7b',
+      'Local engine via its HTTP server, top-5 logprobs',
+      report.server.withLogprobs,
+      `${common}; engine alone: ${report.engine.withLogprobs.toFixed(0)} tok/s with logprobs, ${report.engine.withoutLogprobs.toFixed(0)} without`,
+    ),
+  ];
+}
