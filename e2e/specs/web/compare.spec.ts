@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../../fixtures/web';
+import { expect, test, slowProfiles } from '../../fixtures/web';
 import { addFallback, fillPrompt, setModel, setNumber } from '../../pages/playground';
 
 const compareButton = (page: Page) => page.getByRole('button', { name: 'Compare', exact: true });
@@ -21,20 +21,7 @@ async function spanTexts(columnLocator: Locator): Promise<string[]> {
 
 test.describe('compare', () => {
   test.describe('a slow gateway', () => {
-    test.use({
-      profiles: async ({ gateway }, use) => {
-        await use([
-          {
-            id: 'slow',
-            name: 'Slow Bifrost',
-            kind: 'bifrost',
-            baseUrl: gateway.url,
-            headers: { 'x-fake-tokens-per-second': '6' },
-            default: true,
-          },
-        ]);
-      },
-    });
+    test.use({ profiles: slowProfiles(6) });
 
     test('the primary and three fallbacks stream in four columns; Stop on one leaves the others running', async ({
       app,

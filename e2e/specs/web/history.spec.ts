@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeEntry } from '../../../electron/services/history/historyFixtures';
-import { expect, test } from '../../fixtures/web';
+import { expect, test, slowProfiles } from '../../fixtures/web';
 import { startWebHost } from '../../fixtures/webHost';
 import {
   fillPrompt,
@@ -239,20 +239,7 @@ test('a history of 10,000 runs opens fast, renders only the rows in view and pag
 });
 
 test.describe('a slow gateway', () => {
-  test.use({
-    profiles: async ({ gateway }, use) => {
-      await use([
-        {
-          id: 'slow',
-          name: 'Slow Bifrost',
-          kind: 'bifrost',
-          baseUrl: gateway.url,
-          headers: { 'x-fake-tokens-per-second': '20' },
-          default: true,
-        },
-      ]);
-    },
-  });
+  test.use({ profiles: slowProfiles(20) });
 
   test('a run stopped mid-stream is saved as interrupted with the text that had arrived', async ({ app }) => {
     const { page } = app;

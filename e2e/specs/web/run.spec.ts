@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures/web';
+import { expect, test, slowProfiles } from '../../fixtures/web';
 import { fillPrompt, runButton, setModel, stopButton } from '../../pages/playground';
 
 test.describe('running a completion', () => {
@@ -51,20 +51,7 @@ test.describe('running a completion', () => {
 });
 
 test.describe('a slow gateway', () => {
-  test.use({
-    profiles: async ({ gateway }, use) => {
-      await use([
-        {
-          id: 'slow',
-          name: 'Slow Bifrost',
-          kind: 'bifrost',
-          baseUrl: gateway.url,
-          headers: { 'x-fake-tokens-per-second': '20' },
-          default: true,
-        },
-      ]);
-    },
-  });
+  test.use({ profiles: slowProfiles(20) });
 
   test('Stop keeps what already arrived, and nothing arrives after', async ({ app }) => {
     const { page } = app;

@@ -102,7 +102,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   /** Reads a run file; a damaged one is moved aside and remembered for the warning. */
   const readRun = async (id: string): Promise<{ run?: HistoryRun; problem: string }> => {
     const file = runFile(id);
-    const result = await readJsonFile(file, historyRunFileSchema);
+    const result = await readJsonFile(file, historyRunFileSchema, HISTORY_FILE_VERSION);
     if (result.type === 'ok' && result.value.run.entry.id === id)
       return { run: result.value.run, problem: '' };
     if (result.type === 'missing') return { problem: 'its file is missing' };
@@ -130,7 +130,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   };
 
   const load = async (): Promise<void> => {
-    const stored = await readJsonFile(indexFile, historyIndexFileSchema);
+    const stored = await readJsonFile(indexFile, historyIndexFileSchema, HISTORY_FILE_VERSION);
     let dirty = stored.type === 'damaged';
     if (stored.type === 'damaged') {
       const moved = await moveAside(indexFile, now());

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { moveAside, writeFileAtomic } from '../fs/atomicWrite';
+import { moveAside } from '../fs/atomicWrite';
+import { createSerialWriter, readJsonFile } from '../fs/jsonFile';
 import type { SecretStore } from './secretStore';
 
 /** Implemented in Electron by an adapter over `safeStorage`; a fake in tests. */
@@ -44,36 +44,19 @@ export function createEncryptedFileSecretStore(
   let warning: string | undefined;
   const plain = new Map<string, string>();
   const problems = new Map<string, string>();
-  let writes: Promise<void> = Promise.resolve();
-
-  const persist = (): Promise<void> => {
-    const contents = `${JSON.stringify({ version: 1, entries: Object.fromEntries(entries) }, null, 2)}\n`;
-    const next = writes.then(() => writeFileAtomic(file, contents, { mode: 0o600 }));
-    writes = next.catch(() => undefined);
-    return next;
-  };
+  const write = createSerialWriter(file, { mode: 0o600 });
+  const persist = (): Promise<void> =>
+    write(`${JSON.stringify({ version: 1, entries: Object.fromEntries(entries) }, null, 2)}\n`);
 
   const load = async (): Promise<void> => {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    let reason: string;
-    try {
-      const parsed = keysFileSchema.safeParse(JSON.parse(text));
-      if (parsed.success) {
-        for (const [id, entry] of Object.entries(parsed.data.entries)) entries.set(id, entry);
-        return;
-      }
-      reason = parsed.error.issues[0]?.message ?? 'unexpected content';
-    } catch {
-      reason = 'not valid JSON';
+    const stored = await readJsonFile(file, keysFileSchema, 1);
+    if (stored.type === 'missing') return;
+    if (stored.type === 'ok') {
+      for (const [id, entry] of Object.entries(stored.value.entries)) entries.set(id, entry);
+      return;
     }
     const movedTo = await moveAside(file, now());
-    warning = `The stored keys could not be read (${reason}). The file was kept as ${basename(movedTo)}; enter the keys again.`;
+    warning = `The stored keys could not be read (${stored.reason}). The file was kept as ${basename(movedTo)}; enter the keys again.`;
   };
   const loaded = load();
   loaded.catch(() => undefined);

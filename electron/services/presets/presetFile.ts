@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeZodError } from '../fs/jsonFile';
 import {
   PRESETS_EXPORT_FORMAT,
   PRESETS_EXPORT_VERSION,
@@ -17,13 +18,6 @@ export const presetsFileSchema = z.object({
   version: z.literal(PRESETS_FILE_VERSION),
   presets: z.array(presetSchema),
 });
-
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-}
 
 /** Names compare without case and surrounding space ("Creative" and " creative" are one name). */
 export const nameKey = (name: string): string => name.trim().toLocaleLowerCase();

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   PRESETS_MAX_COUNT,
@@ -8,9 +7,9 @@ import {
   type PresetParams,
   type PresetsImportResult,
 } from '@shared/contracts/presets';
-import { moveAside, writeFileAtomic } from '../fs/atomicWrite';
+import { moveAside } from '../fs/atomicWrite';
+import { createSerialWriter, readJsonFile } from '../fs/jsonFile';
 import {
-  describeZodError,
   nameKey,
   parsePresetsImport,
   presetsFileSchema,
@@ -49,36 +48,19 @@ export function createPresetStore(options: PresetStoreOptions): PresetStore {
   const newId = options.newId ?? randomUUID;
   let presets: Preset[] = [];
   let warning: string | undefined;
-  let writes: Promise<void> = Promise.resolve();
-
-  const persist = (): Promise<void> => {
-    const contents = `${JSON.stringify({ version: PRESETS_FILE_VERSION, presets }, null, 2)}\n`;
-    const next = writes.then(() => writeFileAtomic(file, contents));
-    writes = next.catch(() => undefined);
-    return next;
-  };
+  const write = createSerialWriter(file);
+  const persist = (): Promise<void> =>
+    write(`${JSON.stringify({ version: PRESETS_FILE_VERSION, presets }, null, 2)}\n`);
 
   const load = async (): Promise<void> => {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    let reason: string;
-    try {
-      const parsed = presetsFileSchema.safeParse(JSON.parse(text));
-      if (parsed.success) {
-        presets = parsed.data.presets;
-        return;
-      }
-      reason = describeZodError(parsed.error);
-    } catch (error) {
-      reason = `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+    const stored = await readJsonFile(file, presetsFileSchema, PRESETS_FILE_VERSION);
+    if (stored.type === 'missing') return;
+    if (stored.type === 'ok') {
+      presets = stored.value.presets;
+      return;
     }
     const movedTo = await moveAside(file, now());
-    warning = `The saved presets could not be read (${reason}). The file was kept as ${basename(movedTo)}; no presets were loaded.`;
+    warning = `The saved presets could not be read (${stored.reason}). The file was kept as ${basename(movedTo)}; no presets were loaded.`;
   };
 
   const loaded = load();
