@@ -1,5 +1,9 @@
 import { copyWithKey, type Clipboard } from './exports/copyWithKey';
 import { connectProfile, LOCAL_KEY_STATUS, type LocalEngines } from './local/localEngines';
+import { createModelLibrary, suggestedModels } from './local/modelLibrary';
+
+/** Folder (under the user-data folder) of the built-in engine's downloaded models. */
+export const MODELS_DIR_NAME = 'models';
 import { join } from 'node:path';
 import type { Profile, ProfileView } from '@shared/contracts/profiles';
 import { resolveKey, type Env } from './keys/resolveKey';
@@ -99,6 +103,11 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     keyStatus: await keyStatusOf(profile),
   });
 
+  const modelLibrary = createModelLibrary({
+    dir: join(options.userDataDir, MODELS_DIR_NAME),
+    suggested: suggestedModels(env.PLAYGROUND_MODEL_MIRROR),
+  });
+
   const runs = createRunManager({
     fetch,
     now: options.now,
@@ -192,6 +201,11 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     'history.delete': async ({ id }) => ({ deleted: await history.delete(id) }),
     'history.export': async ({ ids }) => ({ json: await history.exportRuns(ids) }),
     'history.import': ({ json }) => history.importRuns(json),
+    'engine.models': () => modelLibrary.list(),
+    'engine.download': ({ suggestedId }, ctx) =>
+      modelLibrary.download(suggestedId, (progress) => ctx.emit('engine.progress', progress)),
+    'engine.cancel': ({ downloadId }) => ({ cancelled: modelLibrary.cancel(downloadId) }),
+    'engine.remove': async ({ file }) => ({ removed: await modelLibrary.remove(file) }),
     'presets.list': async () => {
       const warning = await presets.loadWarning();
       return { presets: await presets.list(), ...(warning === undefined ? {} : { warning }) };
@@ -214,6 +228,7 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     async dispose() {
       await runs.dispose();
       await recorder.dispose();
+      modelLibrary.cancelAll();
       await options.localEngines?.closeAll();
       await history.flush();
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { downloadIdSchema, downloadProgressSchema, modelLibrarySchema } from './localModels';
 import { EXPORT_TARGETS, type ExportTarget } from '../export/exportAs';
 import { keyStatusSchema, profileSchema, profileViewSchema } from './profiles';
 import { modelListSchema } from './models';
@@ -143,6 +144,16 @@ export const routes = {
     historyImportOutputSchema,
   ),
   /** Named parameter presets, kept by main. Export is the list written in presetsExportSchema's envelope. */
+  /** The built-in engine's models folder: installed GGUF files and small models offered for download. */
+  'engine.models': route(z.object({}), modelLibrarySchema),
+  /** Starts a download of a suggested model; progress comes as `engine.progress` events. */
+  'engine.download': route(
+    z.object({ suggestedId: z.string().max(100) }),
+    z.object({ downloadId: downloadIdSchema }),
+  ),
+  'engine.cancel': route(z.object({ downloadId: downloadIdSchema }), z.object({ cancelled: z.boolean() })),
+  /** Deletes an installed model (a file in the models folder only). */
+  'engine.remove': route(z.object({ file: z.string().max(255) }), z.object({ removed: z.boolean() })),
   'presets.list': route(z.object({}), presetsListOutputSchema),
   /** Saves under `name`; a preset of that name (case aside) is replaced. */
   'presets.save': route(presetSaveInputSchema, presetSchema),
@@ -156,6 +167,7 @@ export const routes = {
 
 /** Every main → renderer event. Names are `domain.name`. */
 export const events = {
+  'engine.progress': downloadProgressSchema,
   'run.responded': runRespondedSchema,
   'run.batch': runBatchSchema,
   'run.completed': runCompletedSchema,

@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { closedPortUrl, expect, test } from '../../fixtures/web';
+import { startWebHost } from '../../fixtures/webHost';
 import { repoRoot } from '../../fixtures/paths';
 import { fillPrompt, runButton, setModel, setNumber } from '../../pages/playground';
 
@@ -63,5 +66,58 @@ test.describe('the built-in local engine', () => {
     await expect(page.getByTestId('run-cost-source')).toHaveText('local model, free');
     await expect(page.getByTestId('run-cost')).toContainText('$0');
     await page.screenshot({ path: 'test-results/local-engine.png' });
+  });
+
+  test('a new user downloads the suggested model (from a mirror, sha256-checked) and runs it', async ({
+    page,
+  }) => {
+    test.slow();
+    // A mirror of Hugging Face on loopback (PLAYGROUND_MODEL_MIRROR): the real file, so its sha256 matches.
+    const file = readFileSync(MODEL);
+    const requested: string[] = [];
+    const mirror = createServer((req, res) => {
+      requested.push(req.url ?? '');
+      res.writeHead(200, { 'content-length': file.length });
+      res.end(file);
+    });
+    await new Promise<void>((resolveListen) => mirror.listen(0, '127.0.0.1', resolveListen));
+    const mirrorUrl = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}`;
+    const host = await startWebHost({
+      profiles: [
+        { id: 'nowhere', name: 'Nowhere', kind: 'bifrost', baseUrl: await closedPortUrl(), default: true },
+      ],
+      env: { PLAYGROUND_MODEL_MIRROR: mirrorUrl },
+    });
+    try {
+      await page.goto(host.url);
+      await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+      await page.getByRole('button', { name: 'Edit profiles' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit profiles' });
+      await dialog.getByRole('button', { name: 'New profile' }).click();
+      await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Downloaded model');
+      await dialog.getByLabel('Kind', { exact: true }).selectOption({ label: 'Local model (llama.cpp)' });
+      await dialog.getByRole('button', { name: 'Download TinyStories 260K' }).click();
+      await expect(
+        dialog.getByRole('status').filter({ hasText: 'Downloaded stories260K.gguf.' }),
+      ).toBeVisible();
+      expect(requested).toEqual(['/ggml-org/models/resolve/main/tinyllamas/stories260K.gguf']);
+      const path = dialog.getByRole('textbox', { name: 'Model file (GGUF)' });
+      await expect(path).toHaveValue(/models[\\/]stories260K\.gguf$/);
+      await expect(dialog.getByRole('list', { name: 'Installed models' })).toContainText('stories260K.gguf');
+      await page.screenshot({ path: 'test-results/local-download.png' });
+      await dialog.getByRole('button', { name: 'Save profile' }).click();
+      await expect(page.getByTestId('profile-message')).toHaveText(/Profile saved/);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await page.getByLabel('Provider profile').selectOption({ label: 'Downloaded model' });
+      await setModel(page, 'stories260K');
+      await fillPrompt(page, 'Once upon a time');
+      await setNumber(page, 'Logprobs (logprobs)', '2');
+      await runButton(page).click();
+      await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 30_000 });
+      await expect(page.getByTestId('choice-0-text').getByTestId('token').first()).toBeVisible();
+    } finally {
+      await host.stop();
+      await new Promise<void>((resolveClose) => mirror.close(() => resolveClose()));
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@shared/contracts/profiles';
 import { errorMessage } from '../../lib/routeError';
 import { HeaderRows } from './HeaderRows';
+import { LocalModelPicker } from './LocalModelPicker';
 import { useProfileMutations } from './mutations';
 import {
   draftFromProfile,
@@ -178,7 +179,11 @@ export function ProfileForm(props: {
           help: 'Fail when the stream goes silent this long.',
         })}
       </div>
-      <HeaderRows rows={draft.headers} issues={issues} onChange={(headers) => edit({ headers })} />
+      {draft.kind === 'local' ? (
+        <LocalModelPicker modelPath={draft.modelPath} onPick={(modelPath) => edit({ modelPath })} />
+      ) : (
+        <HeaderRows rows={draft.headers} issues={issues} onChange={(headers) => edit({ headers })} />
+      )}
       <Switch className="switch" isSelected={draft.isDefault} onChange={(isDefault) => edit({ isDefault })}>
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />
