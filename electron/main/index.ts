@@ -84,6 +84,14 @@ async function start(): Promise<void> {
     env: process.env,
     clipboard,
     localEngines: createBuiltInEngines(process.env),
+    pickModelFile: async () => {
+      const picked = await dialog.showOpenDialog({
+        title: 'Choose a GGUF model',
+        properties: ['openFile'],
+        filters: [{ name: 'GGUF models', extensions: ['gguf'] }],
+      });
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
   });
   services = appServices;
   registerIpc({

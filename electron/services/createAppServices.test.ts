@@ -216,6 +216,12 @@ describe('createAppServices', () => {
     await services.dispose();
   });
 
+  it('engine.pick uses the desktop file dialog, and says it is unavailable without one', async () => {
+    expect(await setup().ok('engine.pick', {})).toEqual({ path: null, available: false });
+    const picked = setup({ pickModelFile: async () => '/models/picked.gguf' });
+    expect(await picked.ok('engine.pick', {})).toEqual({ path: '/models/picked.gguf', available: true });
+  });
+
   it("keys.copy puts the export with the key runs use on main's clipboard, never in the reply", async () => {
     const written: string[] = [];
     const { ok, call } = setup({ clipboard: { writeText: (text) => void written.push(text) } });

@@ -47,6 +47,8 @@ export interface AppServicesOptions {
   flushIntervalMs?: number;
   /** The built-in llama.cpp engines (for `local` profiles); absent where the engine cannot run. */
   localEngines?: LocalEngines;
+  /** Electron's file dialog for a GGUF model (null when cancelled); browser mode has none. */
+  pickModelFile?: () => Promise<string | null>;
   /** Electron's clipboard, for exports with the real key (main writes them; browser mode has none). */
   clipboard?: Clipboard;
 }
@@ -204,6 +206,10 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     'engine.models': () => modelLibrary.list(),
     'engine.download': ({ suggestedId }, ctx) =>
       modelLibrary.download(suggestedId, (progress) => ctx.emit('engine.progress', progress)),
+    'engine.pick': async () =>
+      options.pickModelFile
+        ? { path: await options.pickModelFile(), available: true }
+        : { path: null, available: false },
     'engine.cancel': ({ downloadId }) => ({ cancelled: modelLibrary.cancel(downloadId) }),
     'engine.remove': async ({ file }) => ({ removed: await modelLibrary.remove(file) }),
     'presets.list': async () => {

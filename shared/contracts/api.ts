@@ -151,6 +151,8 @@ export const routes = {
     z.object({ suggestedId: z.string().max(100) }),
     z.object({ downloadId: downloadIdSchema }),
   ),
+  /** The desktop app's file dialog for a GGUF file; `available: false` in browser mode (type the path). */
+  'engine.pick': route(z.object({}), z.object({ path: z.string().nullable(), available: z.boolean() })),
   'engine.cancel': route(z.object({ downloadId: downloadIdSchema }), z.object({ cancelled: z.boolean() })),
   /** Deletes an installed model (a file in the models folder only). */
   'engine.remove': route(z.object({ file: z.string().max(255) }), z.object({ removed: z.boolean() })),

@@ -56,6 +56,29 @@ describe('profileSchema', () => {
   it('parses a config file with no profiles as empty', () => {
     expect(configFileSchema.parse({})).toEqual({ profiles: [] });
   });
+
+  it('accepts a local profile as the issue writes it (no baseUrl), and says what a bad one lacks', () => {
+    const local = { id: 'tiny', name: 'Tiny', kind: 'local', modelPath: '/models/tiny.gguf', default: true };
+    expect(configFileSchema.parse({ profiles: [local] }).profiles[0]).toMatchObject({
+      ...local,
+      baseUrl: 'http://127.0.0.1',
+      endpoint: '/v1/completions',
+    });
+    const messages = (input: unknown) =>
+      profileSchema
+        .safeParse(input)
+        .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(messages({ ...local, modelPath: undefined })).toEqual(['modelPath: Choose the GGUF model file']);
+    expect(messages({ ...local, modelPath: 'tiny.gguf' })).toEqual([
+      'modelPath: Give the full path of the model file',
+    ]);
+    expect(messages({ ...local, modelPath: '/models/tiny.bin' })).toEqual([
+      'modelPath: The model file is a .gguf file',
+    ]);
+    expect(messages({ id: 'b', name: 'B', kind: 'bifrost' })).toEqual([
+      'baseUrl: Enter an http:// or https:// URL',
+    ]);
+  });
 });
 
 describe('completionParamsSchema', () => {

@@ -90,10 +90,22 @@ function localProfileIssue(profile: { kind: ProviderKind; modelPath?: string | u
   return null;
 }
 
-export const profileSchema = profileFieldsSchema.superRefine((profile, ctx) => {
-  const issue = localProfileIssue(profile);
-  if (issue) ctx.addIssue({ code: 'custom', path: ['modelPath'], message: issue });
-});
+/** A local profile's `baseUrl` until its engine runs (the engine's address replaces it per request). */
+export const LOCAL_BASE_URL = 'http://127.0.0.1';
+
+/**
+ * A profile as saved or configured. `baseUrl` may be left out of a `local` profile (the engine
+ * serves it on 127.0.0.1); every other kind needs one.
+ */
+export const profileSchema = profileFieldsSchema
+  .extend({ baseUrl: httpUrlSchema.optional() })
+  .superRefine((profile, ctx) => {
+    const issue = localProfileIssue(profile);
+    if (issue) ctx.addIssue({ code: 'custom', path: ['modelPath'], message: issue });
+    if (profile.kind !== 'local' && profile.baseUrl === undefined)
+      ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: 'Enter an http:// or https:// URL' });
+  })
+  .transform((profile) => ({ ...profile, baseUrl: profile.baseUrl ?? LOCAL_BASE_URL }));
 export type Profile = z.output<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 

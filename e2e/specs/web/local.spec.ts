@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { closedPortUrl, expect, test } from '../../fixtures/web';
 import { startWebHost } from '../../fixtures/webHost';
 import { repoRoot } from '../../fixtures/paths';
@@ -118,6 +119,37 @@ test.describe('the built-in local engine', () => {
     } finally {
       await host.stop();
       await new Promise<void>((resolveClose) => mirror.close(() => resolveClose()));
+    }
+  });
+
+  test('a model already in the models folder is offered when the gateway does not answer', async ({
+    page,
+  }) => {
+    test.slow();
+    const userDataDir = mkdtempSync(join(tmpdir(), 'playground-e2e-models-'));
+    mkdirSync(join(userDataDir, 'models'));
+    copyFileSync(MODEL, join(userDataDir, 'models', 'stories260K.gguf'));
+    const host = await startWebHost({
+      profiles: [
+        { id: 'nowhere', name: 'Nowhere', kind: 'bifrost', baseUrl: await closedPortUrl(), default: true },
+      ],
+      userDataDir,
+    });
+    try {
+      await page.goto(host.url);
+      await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+      const offer = page.getByTestId('local-offer');
+      await expect(offer).toContainText('stories260K.gguf is on this computer');
+      await offer.getByRole('button', { name: 'Use stories260K.gguf' }).click();
+      await expect(page.getByLabel('Provider profile')).toHaveValue('local-stories260K');
+      await setModel(page, 'stories260K');
+      await fillPrompt(page, 'Once upon a time');
+      await runButton(page).click();
+      await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 30_000 });
+      await expect(page.getByTestId('choice-0')).not.toHaveText('');
+    } finally {
+      await host.stop();
+      rmSync(userDataDir, { recursive: true, force: true });
     }
   });
 });

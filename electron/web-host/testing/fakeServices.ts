@@ -27,6 +27,7 @@ export function createFakeServices(): AppServices & { closed: string[]; whenClos
     'keys.copy': notInFake,
     'engine.models': notInFake,
     'engine.download': notInFake,
+    'engine.pick': notInFake,
     'engine.cancel': notInFake,
     'engine.remove': notInFake,
     'models.list': notInFake,

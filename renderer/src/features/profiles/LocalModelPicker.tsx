@@ -4,11 +4,8 @@ import { Button, ProgressBar } from 'react-aria-components';
 import type { DownloadProgress } from '@shared/contracts/localModels';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/routeError';
-
-const libraryQuery = {
-  queryKey: ['engine', 'models'] as const,
-  queryFn: () => api.invoke('engine.models', {}),
-};
+import { appInfoQuery } from '../app/queries';
+import { modelLibraryQuery } from './localModelQueries';
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -18,7 +15,7 @@ const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
  */
 export function LocalModelPicker({ modelPath, onPick }: { modelPath: string; onPick(path: string): void }) {
   const queryClient = useQueryClient();
-  const library = useQuery(libraryQuery);
+  const library = useQuery(modelLibraryQuery());
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // The latest onPick, for the one event subscription.
@@ -35,7 +32,7 @@ export function LocalModelPicker({ modelPath, onPick }: { modelPath: string; onP
         if (event.done) {
           setMessage(`Downloaded ${event.done.file}.`);
           pick.current(event.done.path);
-          void queryClient.invalidateQueries({ queryKey: libraryQuery.queryKey });
+          void queryClient.invalidateQueries({ queryKey: modelLibraryQuery().queryKey });
         }
       }),
     [queryClient],
@@ -49,10 +46,24 @@ export function LocalModelPicker({ modelPath, onPick }: { modelPath: string; onP
       setMessage(errorMessage(error));
     }
   };
+  const desktop = useQuery(appInfoQuery()).data?.mode === 'electron';
   const installed = library.data?.installed ?? [];
   const installedFiles = new Set(installed.map((model) => model.file));
   return (
     <section className="local-models" aria-label="Models for the built-in engine">
+      {desktop ? (
+        <Button
+          className="button button-small"
+          onPress={() =>
+            void act(async () => {
+              const { path } = await api.invoke('engine.pick', {});
+              if (path) pick.current(path);
+            })
+          }
+        >
+          Choose a GGUF file…
+        </Button>
+      ) : null}
       {installed.length > 0 ? (
         <ul className="local-model-list" aria-label="Installed models">
           {installed.map((model) => (
@@ -72,7 +83,7 @@ export function LocalModelPicker({ modelPath, onPick }: { modelPath: string; onP
                 onPress={() =>
                   void act(async () => {
                     await api.invoke('engine.remove', { file: model.file });
-                    await queryClient.invalidateQueries({ queryKey: libraryQuery.queryKey });
+                    await queryClient.invalidateQueries({ queryKey: modelLibraryQuery().queryKey });
                   })
                 }
               >
