@@ -4,7 +4,6 @@ import {
   Button,
   Dialog,
   FieldError,
-  Heading,
   Input,
   Label,
   Modal,
@@ -19,6 +18,7 @@ import { useSelectedProfile } from '../profiles/useSelectedProfile';
 import { parsePriceDraft, type PriceDraft, type PriceDraftIssues } from './priceDraft';
 import { priceEditorActions, usePriceEditor } from './priceEditorStore';
 import { priceOverridesQuery, useSetPrice } from './queries';
+import { DialogHead } from '../../ui/DialogHead';
 
 /** The "Model prices" dialog; opened from the run bar or from "Set price" on a run. */
 export function PriceEditorDialog() {
@@ -133,14 +133,7 @@ function PriceEditor({ initialModel, close }: { initialModel: string; close: () 
 
   return (
     <>
-      <div className="dialog-head">
-        <Heading slot="title" className="dialog-title">
-          Model prices
-        </Heading>
-        <Button className="button" onPress={close}>
-          Close
-        </Button>
-      </div>
+      <DialogHead title="Model prices" onClose={close} />
       <p className="muted">
         Prices in USD per 1M tokens. Your prices win over the gateway&apos;s (GET /v1/models), which win over
         the built-in table; a cost the provider reports wins over all of them.

@@ -3,7 +3,6 @@ import {
   Button,
   Dialog,
   DialogTrigger,
-  Heading,
   Modal,
   ModalOverlay,
   Tab,
@@ -19,6 +18,7 @@ import { exportProfileFor, renderExport, type ExportProfile } from './exportText
 import { RealKeyOptIn, type KeyChoice } from './RealKeyOptIn';
 import { useCopyStatus } from './useCopyStatus';
 import { useExportProfile } from './useExportProfile';
+import { DialogHead } from '../../ui/DialogHead';
 
 interface ExportDialogProps {
   getSource: () => Promise<ExportSource>;
@@ -72,14 +72,7 @@ function ExportPanel({
 
   return (
     <>
-      <div className="dialog-head">
-        <Heading slot="title" className="dialog-title">
-          Export the request
-        </Heading>
-        <Button className="button" onPress={close}>
-          Close
-        </Button>
-      </div>
+      <DialogHead title="Export the request" onClose={close} />
       <div className="export-body">
         {loaded.state === 'loading' ? <p className="muted">Preparing the request…</p> : null}
         {loaded.state === 'failed' ? (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
+import { Button, Dialog, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
 import type { HistoryEntry } from '@shared/contracts/history';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/routeError';
@@ -13,6 +13,7 @@ import { HistoryTransfer } from './HistoryTransfer';
 import { historyKeys, historyListQuery, useDeleteRun } from './queries';
 import { useDebouncedValue } from './useDebouncedValue';
 import './history.css';
+import { DialogHead } from '../../ui/DialogHead';
 
 /** Typing pauses this long before the search goes to main. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -113,14 +114,7 @@ function HistoryBrowser({ close }: { close: () => void }) {
 
   return (
     <>
-      <div className="dialog-head">
-        <Heading slot="title" className="dialog-title">
-          History
-        </Heading>
-        <Button className="button" onPress={close}>
-          Close
-        </Button>
-      </div>
+      <DialogHead title="History" onClose={close} />
       <div className="history-toolbar">
         <TextField className="field history-search" value={search} onChange={setSearch} autoFocus>
           <Label className="visually-hidden">Search the history</Label>

@@ -4,7 +4,6 @@ import {
   Button,
   Dialog,
   DialogTrigger,
-  Heading,
   Label,
   Modal,
   ModalOverlay,
@@ -20,6 +19,7 @@ import { useSelectedProfile } from '../profiles/useSelectedProfile';
 import { ImportReview } from './ImportReview';
 import { planImport, type ImportPlan, type ProfileOption } from './importPlan';
 import './import.css';
+import { DialogHead } from '../../ui/DialogHead';
 
 /** **Import curl…**: paste a curl command (ours, Bifrost's or OpenAI's docs) and the form fills in. */
 export function ImportCurlButton() {
@@ -83,14 +83,7 @@ function ImportCurlPanel({ close }: { close: () => void }) {
 
   return (
     <>
-      <div className="dialog-head">
-        <Heading slot="title" className="dialog-title">
-          Import a curl command
-        </Heading>
-        <Button className="button" onPress={close}>
-          Close
-        </Button>
-      </div>
+      <DialogHead title="Import a curl command" onClose={close} />
       <div className="import-body">
         <TextField
           className="field"

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Dialog, DialogTrigger, Modal, ModalOverlay } from 'react-aria-components';
 import type { Preset } from '@shared/contracts/presets';
 import { PresetItem } from './PresetItem';
 import { PresetsTransfer } from './PresetsTransfer';
+import { DialogHead } from '../../ui/DialogHead';
 
 /** "Manage…": rename, delete, export and import presets. */
 export function ManagePresetsDialog({ presets }: { presets: readonly Preset[] }) {
@@ -26,14 +27,7 @@ function PresetManager({ presets, close }: { presets: readonly Preset[]; close: 
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   return (
     <>
-      <div className="dialog-head">
-        <Heading slot="title" className="dialog-title">
-          Manage presets
-        </Heading>
-        <Button className="button" onPress={close}>
-          Close
-        </Button>
-      </div>
+      <DialogHead title="Manage presets" onClose={close} />
       <div className="preset-manager">
         {presets.length === 0 ? (
           <p className="muted">

@@ -4,7 +4,6 @@ import {
   Dialog,
   DialogTrigger,
   FieldError,
-  Heading,
   Input,
   Label,
   Modal,
@@ -17,6 +16,7 @@ import { errorMessage } from '../../lib/routeError';
 import { getParamsForm } from '../params/store';
 import { describePresetParams, presetParamsFromForm } from './presetParams';
 import { useSavePreset } from './queries';
+import { DialogHead } from '../../ui/DialogHead';
 
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
@@ -77,11 +77,7 @@ function SavePresetForm({
 
   return (
     <form className="preset-form" onSubmit={submit}>
-      <div className="dialog-head">
-        <Heading slot="title" className="dialog-title">
-          Save preset
-        </Heading>
-      </div>
+      <DialogHead title="Save preset" />
       <div className="preset-form-body">
         {fromForm.ok ? (
           <p className="muted" data-testid="preset-save-summary">

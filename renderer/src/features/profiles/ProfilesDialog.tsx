@@ -4,7 +4,6 @@ import {
   Button,
   Dialog,
   DialogTrigger,
-  Heading,
   ListBox,
   ListBoxItem,
   Modal,
@@ -18,6 +17,7 @@ import { kindLabels } from './profileDraft';
 import { profilesQuery } from './queries';
 import { profileChoiceActions } from './store';
 import { useSelectedProfile } from './useSelectedProfile';
+import { DialogHead } from '../../ui/DialogHead';
 
 const NEW = '__new__';
 
@@ -63,14 +63,7 @@ function ProfilesEditor({
 
   return (
     <>
-      <div className="dialog-head">
-        <Heading slot="title" className="dialog-title">
-          Edit profiles
-        </Heading>
-        <Button className="button" onPress={close}>
-          Close
-        </Button>
-      </div>
+      <DialogHead title="Edit profiles" onClose={close} />
       <div className="profiles-layout">
         <div className="profiles-list-pane">
           <ListBox

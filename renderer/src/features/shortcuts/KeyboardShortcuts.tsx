@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import { isTextEntry, matchShortcut, SHORTCUTS, type ShortcutId } from './shortcutList';
 import { COPY_AS_CURL_EVENT, OPEN_HISTORY_EVENT } from './shortcutEvents';
 import './shortcuts.css';
+import { DialogHead } from '../../ui/DialogHead';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -53,14 +54,7 @@ export function KeyboardShortcuts() {
         <Dialog className="dialog">
           {({ close }) => (
             <>
-              <div className="dialog-head">
-                <Heading slot="title" className="dialog-title">
-                  Keyboard shortcuts
-                </Heading>
-                <Button className="button" onPress={close}>
-                  Close
-                </Button>
-              </div>
+              <DialogHead title="Keyboard shortcuts" onClose={close} />
               <table className="shortcuts-table">
                 <tbody>
                   {SHORTCUTS.map((shortcut) => (
