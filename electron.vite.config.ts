@@ -14,6 +14,8 @@ export default defineConfig({
           // The Electron app, and the browser-mode host (plain Node, no Electron).
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           web: resolve(import.meta.dirname, 'electron/web-host/cli.ts'),
+          // The built-in engine's host: a utility process (Electron) or a worker thread (browser mode).
+          localEngineHost: resolve(import.meta.dirname, 'electron/services/local/localEngineHost.ts'),
         },
       },
     },

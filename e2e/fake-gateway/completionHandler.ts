@@ -20,7 +20,7 @@ import {
   type RawMode,
 } from './failures';
 import { buildAttempts, resolveFallbacks } from './fallbacks';
-import { headerValue, sendJson, sendText, untilAborted } from './httpUtil';
+import { headerValue, lowerCaseHeaders, sendJson, sendText, untilAborted } from './httpUtil';
 import { contextLengthOf } from './models';
 import {
   checkProviderParams,
@@ -130,7 +130,7 @@ export async function handleCompletion(ctx: CompletionContext): Promise<void> {
   if (paramError) return sendError(ctx, paramError, primaryRouting);
 
   const attempts = buildAttempts(request.model, request.fallbacks, headerValue(ctx.req, 'x-fake-fail'));
-  const resolution = resolveFallbacks(attempts);
+  const resolution = resolveFallbacks(attempts, lowerCaseHeaders(ctx.req));
   if (resolution.kind === 'error') return sendError(ctx, resolution.error, primaryRouting);
   const served = attempts[resolution.attemptIndex]?.ref ?? request.model;
   const routing: Routing = { ...primaryRouting, served, fallbackIndex: resolution.attemptIndex };

@@ -60,6 +60,38 @@ describe('status failure modes', () => {
   });
 });
 
+describe('echo-headers', () => {
+  it('puts the request headers, key included, in the error body and the credential ones in headers', async () => {
+    for (const stream of [false, true]) {
+      const response = await post(
+        gateway.url,
+        { model: 'fail/echo-headers', prompt: 'x', stream },
+        { authorization: 'Bearer sk-echo-me', 'x-bf-vk': 'vk-echo-me' },
+      );
+      expect(response.status).toBe(400);
+      expect(response.headers.get('x-bifrost-echo-authorization')).toBe('Bearer sk-echo-me');
+      expect(response.headers.get('x-bifrost-echo-x-bf-vk')).toBe('vk-echo-me');
+      expect(response.headers.get('x-bifrost-provider')).toBe('fail');
+      const json = (await response.json()) as WireError;
+      expect(json).toMatchObject({ is_bifrost_error: false, status_code: 400, error: { param: 'headers' } });
+      expect(json.error.message).toContain('"authorization":"Bearer sk-echo-me"');
+      expect(json.error.message).toContain('"x-bf-vk":"vk-echo-me"');
+      expect(json.error.message).toContain('"content-type":"application/json"');
+    }
+  });
+
+  it('applies as x-fake-fail to any model', async () => {
+    const response = await post(
+      gateway.url,
+      { model: 'openai/gpt-x', prompt: 'x' },
+      { 'x-fake-fail': 'echo-headers', 'x-api-key': 'k-echo' },
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-bifrost-echo-x-api-key')).toBe('k-echo');
+    expect(((await response.json()) as WireError).error.message).toContain('"x-api-key":"k-echo"');
+  });
+});
+
 describe('non-Bifrost answers', () => {
   it('html: 502 text/html, html-200: 200 text/html, non-json: 200 text/plain "OK", without x-bifrost headers', async () => {
     const html = await post(gateway.url, { model: 'fail/html', prompt: 'x', stream: true });

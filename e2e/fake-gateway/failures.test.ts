@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  echoHeadersError,
   errorEnvelope,
   isOpenStreamMode,
   isRetryableStatus,
@@ -59,5 +60,24 @@ describe('failure modes', () => {
     expect([400, 401, 402, 403, 404, 429, 500, 502, 503, 504].filter(isRetryableStatus)).toEqual([
       401, 402, 403, 429, 500, 502, 503, 504,
     ]);
+  });
+
+  it('echo-headers quotes every request header and repeats the credential ones as response headers', () => {
+    const received = {
+      authorization: 'Bearer sk-echo-1',
+      'x-bf-vk': 'vk-echo-2',
+      'x-api-key': 'k-3',
+      'content-type': 'application/json',
+    };
+    expect(parseFailureMode('Echo-Headers')).toBe('echo-headers');
+    const spec = echoHeadersError(received);
+    expect(spec).toMatchObject({ status: 400, error: { type: 'invalid_request_error', param: 'headers' } });
+    expect(spec.error.message).toBe(`Unsupported request headers: ${JSON.stringify(received)}`);
+    expect(spec.headers).toEqual({
+      'x-bifrost-echo-authorization': 'Bearer sk-echo-1',
+      'x-bifrost-echo-x-bf-vk': 'vk-echo-2',
+      'x-bifrost-echo-x-api-key': 'k-3',
+    });
+    expect(echoHeadersError({ accept: '*/*' }).headers).toEqual({});
   });
 });

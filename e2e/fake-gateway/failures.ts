@@ -14,12 +14,19 @@ export const STREAM_MODES = [
   'stall',
 ] as const;
 
+/**
+ * A provider (or a proxy in front of it) that puts the request's headers, the key included, in its
+ * error: the app must redact the key from everything it shows, stores or logs.
+ */
+export const ECHO_MODE = 'echo-headers';
+
 export type StatusMode = (typeof STATUS_MODES)[number];
 export type RawMode = (typeof RAW_MODES)[number];
 export type StreamMode = (typeof STREAM_MODES)[number];
-export type FailureMode = StatusMode | RawMode | StreamMode;
+export type EchoMode = typeof ECHO_MODE;
+export type FailureMode = StatusMode | RawMode | StreamMode | EchoMode;
 
-const ALL_MODES: readonly string[] = [...STATUS_MODES, ...RAW_MODES, ...STREAM_MODES];
+const ALL_MODES: readonly string[] = [...STATUS_MODES, ...RAW_MODES, ...STREAM_MODES, ECHO_MODE];
 
 export function parseFailureMode(value: string): FailureMode | undefined {
   const trimmed = value.trim().toLowerCase();
@@ -161,6 +168,33 @@ export function statusModeError(mode: StatusMode, ref: ModelRef): ErrorSpec {
         errorType: 'provider_timeout',
       };
   }
+}
+
+/** Request headers that carry credentials: `echo-headers` also sends each back as `x-bifrost-echo-<name>`. */
+export const CREDENTIAL_HEADERS = ['authorization', 'x-bf-vk', 'x-api-key', 'api-key', 'proxy-authorization'];
+
+/**
+ * `echo-headers`: a 400 whose message quotes every request header (lower-case names, as received) and
+ * whose response headers repeat the credential ones. The `x-bifrost-` prefix (not a real Bifrost
+ * header) makes the app treat them like the routing headers it shows, so their redaction is tested too.
+ */
+export function echoHeadersError(requestHeaders: Readonly<Record<string, string>>): ErrorSpec {
+  const echoed: Record<string, string> = {};
+  for (const name of CREDENTIAL_HEADERS) {
+    const value = requestHeaders[name];
+    if (value !== undefined) echoed[`x-bifrost-echo-${name}`] = value;
+  }
+  return {
+    status: 400,
+    isBifrostError: false,
+    error: {
+      type: 'invalid_request_error',
+      message: `Unsupported request headers: ${JSON.stringify(requestHeaders)}`,
+      param: 'headers',
+    },
+    errorType: 'caller_invalid_request',
+    headers: echoed,
+  };
 }
 
 /** `fail/<mode>` or `x-fake-fail: <mode>` with a mode the fake does not know: a 400, never retried. */

@@ -47,4 +47,14 @@ describe('resolveFallbacks', () => {
       error: { status: 400 },
     });
   });
+
+  it('echo-headers fails with the request headers it was given, and is not retried', () => {
+    const attempts = buildAttempts(ref('fail/echo-headers'), [ref('openai/b')]);
+    const resolution = resolveFallbacks(attempts, { 'x-bf-vk': 'vk-secret' });
+    expect(resolution).toMatchObject({
+      kind: 'error',
+      error: { status: 400, headers: { 'x-bifrost-echo-x-bf-vk': 'vk-secret' } },
+    });
+    expect(resolve('openai/a', [], 'echo-headers')).toMatchObject({ kind: 'error', error: { status: 400 } });
+  });
 });

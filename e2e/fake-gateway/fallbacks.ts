@@ -1,4 +1,6 @@
 import {
+  ECHO_MODE,
+  echoHeadersError,
   isRetryableStatus,
   isStatusMode,
   parseFailureMode,
@@ -39,9 +41,16 @@ export function buildAttempts(
   return [toAttempt(primary, header), ...fallbacks.map((ref) => toAttempt(ref))];
 }
 
-/** The error an attempt fails with before anything is sent; null when it serves (possibly badly). */
-export function attemptError(attempt: Attempt): ErrorSpec | null {
+/**
+ * The error an attempt fails with before anything is sent; null when it serves (possibly badly).
+ * `requestHeaders` (lower-case names) are what `echo-headers` echoes.
+ */
+export function attemptError(
+  attempt: Attempt,
+  requestHeaders: Readonly<Record<string, string>> = {},
+): ErrorSpec | null {
   if (attempt.unknownMode !== undefined) return unknownModeError(attempt.unknownMode);
+  if (attempt.mode === ECHO_MODE) return echoHeadersError(requestHeaders);
   if (attempt.mode && isStatusMode(attempt.mode)) return statusModeError(attempt.mode, attempt.ref);
   return null;
 }
@@ -52,14 +61,17 @@ export function attemptError(attempt: Attempt): ErrorSpec | null {
  * non-retryable primary error (400, 404) is returned at once. Modes that fail after the response
  * started (stream modes, HTML, non-JSON) count as serving: there is nothing left to retry.
  */
-export function resolveFallbacks(attempts: readonly Attempt[]): Resolution {
+export function resolveFallbacks(
+  attempts: readonly Attempt[],
+  requestHeaders: Readonly<Record<string, string>> = {},
+): Resolution {
   const [primary, ...fallbacks] = attempts;
   if (!primary) throw new Error('resolveFallbacks needs the primary attempt');
-  const primaryError = attemptError(primary);
+  const primaryError = attemptError(primary, requestHeaders);
   if (!primaryError) return { kind: 'serve', attemptIndex: 0, mode: primary.mode };
   if (!isRetryableStatus(primaryError.status)) return { kind: 'error', error: primaryError };
   for (const [i, fallback] of fallbacks.entries()) {
-    if (!attemptError(fallback)) return { kind: 'serve', attemptIndex: i + 1, mode: fallback.mode };
+    if (!attemptError(fallback, requestHeaders)) return { kind: 'serve', attemptIndex: i + 1, mode: fallback.mode };
   }
   return { kind: 'error', error: primaryError };
 }

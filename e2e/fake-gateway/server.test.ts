@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGateway, type FakeGateway } from './server';
-import { bifrostHeadersOf, post, type WireCompletion, type WireError } from './testSupport';
+import { bifrostHeadersOf, eventually, post, type WireCompletion, type WireError } from './testSupport';
 
 let gateway: FakeGateway;
 beforeAll(async () => {
@@ -180,6 +180,32 @@ describe('other routes and recording', () => {
     expect(recorded).toMatchObject({ method: 'POST', path: '/openai/v1/completions?x=1', body: raw });
     expect(recorded?.headers['x-custom-header']).toBe('Value');
     expect(recorded?.headers['content-type']).toBe('application/json');
+  });
+});
+
+describe('response counts', () => {
+  it('counts responses started, closed and open, in process and at GET /__fake/open-requests', async () => {
+    const own = await startFakeGateway();
+    try {
+      expect(own.responseCounts()).toEqual({ open: 0, started: 0, closed: 0 });
+      await (await post(own.url, { model: 'openai/x', prompt: 'a', max_tokens: 1 })).text();
+      await (await fetch(`${own.url}/v1/models`)).text();
+      const held = new AbortController();
+      const pending = post(own.url, { model: 'fail/no-first-byte', prompt: 'a' }, {}, undefined, held.signal);
+      await eventually(() => own.openResponses() === 1);
+      // The debug route is not counted (and not recorded).
+      const recorded = own.requests.length;
+      const debug = await fetch(`${own.url}/__fake/open-requests`);
+      expect(await debug.json()).toEqual({ open: 1, started: 3, closed: 2 });
+      expect(own.requests.length).toBe(recorded);
+      held.abort();
+      await expect(pending).rejects.toThrow();
+      expect(await eventually(() => own.openResponses() === 0)).toBe(true);
+      expect(own.responseCounts()).toEqual({ open: 0, started: 3, closed: 3 });
+      expect((await fetch(`${own.url}/__fake/other`)).status).toBe(404);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -14,9 +14,11 @@ import {
 import { bifrostModelList, openAiModelList } from './models';
 import type { FakeGateway, FakeGatewayOptions, RecordedRequest } from './types';
 
-export type { FakeGateway, FakeGatewayOptions, RecordedRequest } from './types';
+export type { FakeGateway, FakeGatewayOptions, RecordedRequest, ResponseCounts } from './types';
 
 const COMPLETION_PATHS = new Set(['/v1/completions', '/openai/v1/completions', '/openai/completions']);
+/** The fake's own routes: outside Bifrost's namespace, never recorded or counted. */
+const DEBUG_PREFIX = '/__fake/';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 function sameKey(presented: string, expected: string): boolean {
@@ -44,6 +46,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const inFlight = new Set<AbortController>();
+  const totals = { started: 0, closed: 0 };
   let closing: Promise<void> | undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
@@ -86,12 +89,21 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     await handleCompletion({ req, res, body, signal, tokensPerSecond: () => tokensPerSecond, startedAt });
   }
 
+  const responseCounts = () => ({ open: inFlight.size, ...totals });
+
   const server = createServer((req, res) => {
+    res.on('error', () => undefined);
+    if (req.url?.startsWith(DEBUG_PREFIX)) {
+      if (req.method === 'GET' && req.url === `${DEBUG_PREFIX}open-requests`)
+        return sendJson(res, 200, responseCounts());
+      return sendJson(res, 404, transportErrorBody(404, 'endpoint not found'));
+    }
     const controller = new AbortController();
     inFlight.add(controller);
-    res.on('error', () => undefined);
+    totals.started++;
     res.on('close', () => {
       inFlight.delete(controller);
+      totals.closed++;
       controller.abort();
     });
     route(req, res, controller.signal).catch((error: unknown) => {
@@ -122,6 +134,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       tokensPerSecond = Number.isFinite(n) && n > 0 ? n : 0;
     },
     openResponses: () => inFlight.size,
+    responseCounts,
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const controller of inFlight) controller.abort();

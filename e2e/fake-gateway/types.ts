@@ -20,6 +20,13 @@ export interface FakeGatewayOptions {
   recordRequests?: boolean;
 }
 
+/** What the gateway has answered: `open` = `started` − `closed` (its own `/__fake/` routes excluded). */
+export interface ResponseCounts {
+  open: number;
+  started: number;
+  closed: number;
+}
+
 export interface FakeGateway {
   /** `http://127.0.0.1:PORT` */
   url: string;
@@ -30,6 +37,8 @@ export interface FakeGateway {
   setTokensPerSecond(n: number): void;
   /** Streams and held responses that are still open (0 once every client has gone away). */
   openResponses(): number;
+  /** Responses open now, and started / closed since the gateway started (`GET /__fake/open-requests`). */
+  responseCounts(): ResponseCounts;
 }
 
 /** `provider/model` split at the first slash (`vertex/meta/llama` → provider `vertex`, model `meta/llama`). */

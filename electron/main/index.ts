@@ -10,16 +10,18 @@ import {
   safeStorage,
   session,
   shell,
+  utilityProcess,
   type WebContents,
 } from 'electron';
 import { createAppServices } from '../services/createAppServices';
-import { createBuiltInEngines } from '../services/local/builtInEngine';
+import { createBuiltInEngines, ENGINE_HOST_ENTRY } from '../services/local/builtInEngine';
 import { chooseConfigFile, findConfigArg, loadConfigFile } from '../services/hosting/configFile';
 import { createRouter, type AppServices } from '../services/router';
 import { hardenApp, hardenSession } from './harden';
 import { originOf, registerIpc } from './ipc';
 import { createKeyStore } from './keyStore';
 import { APP_ENTRY_URL, APP_ORIGIN, appSchemePrivileges, registerAppProtocol } from './protocol';
+import { utilityEngineChild } from './utilityEngineChild';
 import { createMainWindow } from './windows';
 
 // Composition only: every piece lives (and is tested) in its own module.
@@ -27,6 +29,7 @@ import { createMainWindow } from './windows';
 const log = (message: string): void => console.error(message);
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const engineHostPath = join(import.meta.dirname, ENGINE_HOST_ENTRY);
 
 // Before `ready` (and before the single-instance lock, which lives in userData).
 if (process.env['APP_USER_DATA']) app.setPath('userData', resolve(process.env['APP_USER_DATA']));
@@ -83,7 +86,10 @@ async function start(): Promise<void> {
     secretStore,
     env: process.env,
     clipboard,
-    localEngines: createBuiltInEngines(process.env),
+    // The built-in engine runs in a utility process, never on the main process's thread.
+    localEngines: createBuiltInEngines(process.env, () =>
+      utilityEngineChild(utilityProcess.fork.bind(utilityProcess), engineHostPath, log),
+    ),
     pickModelFile: async () => {
       const picked = await dialog.showOpenDialog({
         title: 'Choose a GGUF model',

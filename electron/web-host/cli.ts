@@ -3,7 +3,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAppServices } from '../services/createAppServices';
-import { createBuiltInEngines } from '../services/local/builtInEngine';
+import { createBuiltInEngines, ENGINE_HOST_ENTRY } from '../services/local/builtInEngine';
+import { workerThreadChild } from '../services/local/workerThreadChild';
 import { chooseConfigFile, loadConfigFile } from '../services/hosting/configFile';
 import { createMemorySecretStore } from '../services/keys/secretStore';
 import { defaultUserDataDir, parseWebArgs, USAGE } from './args';
@@ -73,7 +74,10 @@ async function main(): Promise<void> {
     presets: config.profiles,
     secretStore: createMemorySecretStore(KEY_STORAGE_DESCRIPTION),
     env: process.env,
-    localEngines: createBuiltInEngines(process.env),
+    // The built-in engine runs in a worker thread, off the host's event loop.
+    localEngines: createBuiltInEngines(process.env, () =>
+      workerThreadChild(join(import.meta.dirname, ENGINE_HOST_ENTRY), log),
+    ),
   });
 
   let host: WebHost;

@@ -3,7 +3,9 @@ import {
   codeOf,
   describeJsonType,
   isRecord,
+  limitDepth,
   nonEmptyStringOf,
+  TOO_DEEP,
   truncateText,
   tryParseJson,
   withoutUndefined,
@@ -39,5 +41,25 @@ describe('jsonShape', () => {
   it('parses JSON without throwing', () => {
     expect(tryParseJson('null')).toEqual({ ok: true, value: null });
     expect(tryParseJson('{')).toEqual({ ok: false });
+  });
+
+  it('cuts JSON nested deeper than the limit (JSON.stringify would overflow the stack on it)', () => {
+    const shallow = { a: { b: [1, { c: 2 }] } };
+    expect(limitDepth(shallow, 3)).toBe(shallow);
+    expect(limitDepth(shallow, 2)).toEqual({ a: { b: [1, TOO_DEEP] } });
+    let deep: unknown = 'bottom';
+    for (let level = 0; level < 100_000; level++) deep = level % 2 ? { a: deep } : [deep];
+    const cut = limitDepth({ deep }, 32);
+    expect(() => JSON.stringify(cut)).not.toThrow();
+    expect(JSON.stringify(cut)).toContain(TOO_DEEP);
+    expect(() => structuredClone(cut)).not.toThrow();
+  });
+
+  it('keeps a "__proto__" key as a plain key when it copies', () => {
+    const parsed = JSON.parse('{"__proto__": {"polluted": true}, "x": [[[1]]]}') as Record<string, unknown>;
+    const cut = limitDepth(parsed, 1);
+    expect(Object.getPrototypeOf(cut)).toBe(Object.prototype);
+    expect(Object.keys(cut)).toEqual(['__proto__', 'x']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -49,6 +49,38 @@ export function withoutUndefined<T extends object>(source: T): T {
   return out as T;
 }
 
+/** What stands for an object or array nested deeper than `limitDepth` keeps. */
+export const TOO_DEEP = '[nested too deeply]';
+
+/**
+ * A parsed JSON record with at most `maxDepth` levels of objects and arrays below it: the record
+ * itself when it has no more, else a copy whose deeper objects and arrays are TOO_DEEP. A server can
+ * send JSON nested thousands deep, which JSON.parse accepts but JSON.stringify and structured clone
+ * (IPC) cannot handle (stack overflow), so a value passed on as received is cut first. Keys such as
+ * `__proto__` stay plain keys.
+ */
+export function limitDepth(record: JsonRecord, maxDepth: number): JsonRecord {
+  return nestedDeeperThan(record, maxDepth) ? cutRecord(record, maxDepth) : record;
+}
+
+function nestedDeeperThan(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth < 0) return true;
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  return items.some((item) => nestedDeeperThan(item, depth - 1));
+}
+
+function cutRecord(record: JsonRecord, depth: number): JsonRecord {
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, cut(item, depth)]));
+}
+
+function cut(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth <= 0) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => cut(item, depth - 1));
+  return cutRecord(value as JsonRecord, depth - 1);
+}
+
 /** A short description of a value's JSON type, for error messages. */
 export function describeJsonType(value: unknown): string {
   if (value === null) return 'null';

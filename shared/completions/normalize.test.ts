@@ -137,6 +137,15 @@ describe('normalizeCompletion', () => {
     expect(normalizeCompletion({ choices: [], extra_fields: extra }).extraFields).toBe(extra);
   });
 
+  it('cuts extra_fields nested thousands deep, so the run events can still be sent', () => {
+    const depth = 20_000;
+    const body = `{"choices":[],"extra_fields":{"provider":"openai","x":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`;
+    const extraFields = normalizeCompletion(JSON.parse(body)).extraFields;
+    expect(extraFields?.provider).toBe('openai');
+    expect(() => JSON.stringify(extraFields)).not.toThrow();
+    expect(JSON.stringify(extraFields)).toContain('[nested too deeply]');
+  });
+
   it('reads legacy logprobs: null first echo logprob, top as sorted pairs, offsets', () => {
     const result = normalizeCompletion({
       choices: [

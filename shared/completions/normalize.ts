@@ -5,6 +5,7 @@ import {
   finiteNumberOf,
   integerOf,
   isRecord,
+  limitDepth,
   nonEmptyStringOf,
   stringOf,
   withoutUndefined,
@@ -14,6 +15,9 @@ import { detectErrorPayload } from './errorPayload';
 import { normalizeLogprobs } from './logprobs';
 
 export { detectErrorPayload };
+
+/** Levels of nesting kept in `extra_fields` (Bifrost's are a few deep); deeper values become a note. */
+export const MAX_EXTRA_FIELDS_DEPTH = 32;
 
 /** One token with its logprob and alternatives, whatever shape the provider used. */
 export interface NormalizedToken {
@@ -84,7 +88,10 @@ export function normalizeCompletion(json: unknown): NormalizedCompletion {
     .map((choice, position) => (isRecord(choice) ? normalizeChoice(choice, position) : undefined))
     .filter((choice): choice is NormalizedChoice => choice !== undefined)
     .sort((a, b) => a.index - b.index);
-  const extraFields = isRecord(json.extra_fields) ? json.extra_fields : undefined;
+  // Passed on as received, but never nested deeper than the run events can carry.
+  const extraFields = isRecord(json.extra_fields)
+    ? limitDepth(json.extra_fields, MAX_EXTRA_FIELDS_DEPTH)
+    : undefined;
   return withoutUndefined<NormalizedCompletion>({
     id: nonEmptyStringOf(json.id),
     model: nonEmptyStringOf(json.model),

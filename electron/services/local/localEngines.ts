@@ -5,6 +5,10 @@ export interface LocalServer {
   url: string;
   token: string;
   close(): Promise<void>;
+  /** Where the engine runs (its process and thread), when it runs in a child. */
+  where?: { pid: number; threadId: number };
+  /** Resolves if the engine ends on its own (a crash): the next use starts a new one. */
+  exited?: Promise<void>;
 }
 
 /** Starts the engine for a model file (loads the model, serves it). */
@@ -25,8 +29,13 @@ export function createLocalEngines(start: StartLocalServer): LocalEngines {
       if (!server) {
         server = start(modelPath);
         servers.set(modelPath, server);
+        const started = server;
+        const forget = () => {
+          if (servers.get(modelPath) === started) servers.delete(modelPath);
+        };
         // A failed start is not kept: the next run tries again (the file may have been fixed).
-        server.catch(() => servers.delete(modelPath));
+        // Nor is an engine that died.
+        started.then((running) => running.exited?.then(forget), forget);
       }
       return server;
     },

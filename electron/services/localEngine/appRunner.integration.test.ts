@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '@shared/contracts/api';
 import type { Profile } from '@shared/contracts/profiles';
@@ -7,11 +6,11 @@ import { unpackTokens } from '@shared/logprobs/packedTokens';
 import { createRunManager, type RunManager } from '../runner/runManager';
 import { recordingClient } from '../testing/runHarness';
 import { startLocalEngineServer, type LocalEngineServer } from './engineServer';
+import { TEST_MODEL, testModelMissing } from './testing/testModel';
 
 /** The app's own runner (real fetch, SSE decoder, normaliser, token packing) against the local server. */
-const MODEL = '/work/shared/fixtures/models/stories260K.gguf';
-const missing = !existsSync(MODEL);
-if (missing) console.warn(`Skipping the runner ↔ local engine tests: the test model ${MODEL} is missing.`);
+const MODEL = TEST_MODEL;
+const missing = testModelMissing('the runner ↔ local engine tests');
 
 describe.skipIf(missing)('runner ↔ local engine server', () => {
   let server: LocalEngineServer;

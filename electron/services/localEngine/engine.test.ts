@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalEngine } from './engine';
 import {
@@ -8,10 +7,10 @@ import {
   type LocalEngine,
   type TokenEvent,
 } from './types';
+import { TEST_MODEL, testModelMissing } from './testing/testModel';
 
-const MODEL = '/work/shared/fixtures/models/stories260K.gguf';
-const missing = !existsSync(MODEL);
-if (missing) console.warn(`Skipping the local engine tests: the test model ${MODEL} is missing.`);
+const MODEL = TEST_MODEL;
+const missing = testModelMissing('the local engine tests');
 
 /** stories260K: EOS token id and the greedy first token after "Once upon a time" (","). */
 const EOS = 2;

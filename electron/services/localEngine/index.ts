@@ -2,5 +2,10 @@
 export { createLocalEngine, type LocalEngineOptions } from './engine';
 export { startLocalEngineServer, type LocalEngineServer } from './engineServer';
 export { startLocalServer, type LocalServer, type LocalServerOptions } from './server';
-export { measureTokensPerSecond, type ThroughputOptions, type ThroughputReport } from './throughput';
+export {
+  measureServedTokensPerSecond,
+  measureTokensPerSecond,
+  type ThroughputOptions,
+  type ThroughputReport,
+} from './throughput';
 export { EngineInputError, type EngineEvent, type EngineRequest, type LocalEngine } from './types';

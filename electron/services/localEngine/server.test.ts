@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createParser } from 'eventsource-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeCompletion, type NormalizedCompletion } from '@shared/completions/normalize';
 import { toCurl } from '@shared/export/curl';
 import { startLocalEngineServer, type LocalEngineServer } from './engineServer';
+import { TEST_MODEL, testModelMissing } from './testing/testModel';
 
-const MODEL = '/work/shared/fixtures/models/stories260K.gguf';
-const missing = !existsSync(MODEL);
-if (missing) console.warn(`Skipping the local server tests: the test model ${MODEL} is missing.`);
+const MODEL = TEST_MODEL;
+const missing = testModelMissing('the local server tests');
 
 const run = promisify(execFile);
 

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { measureTokensPerSecond } from './throughput';
+import { TEST_MODEL, testModelMissing } from './testing/testModel';
 
-const MODEL = '/work/shared/fixtures/models/stories260K.gguf';
-const missing = !existsSync(MODEL);
-if (missing) console.warn(`Skipping the throughput test: the test model ${MODEL} is missing.`);
+const MODEL = TEST_MODEL;
+const missing = testModelMissing('the throughput test');
 
 describe.skipIf(missing)('measureTokensPerSecond', () => {
   it('reports positive rates for every way of running the model', async () => {

@@ -95,6 +95,25 @@ async function runEngine(engine: LocalEngine, request: EngineRequest): Promise<n
   return generated / ((performance.now() - started) / 1000);
 }
 
+/**
+ * Tokens/s of a served engine (any OpenAI-compatible completions server, e.g. the app's engine in its
+ * own thread), streamed, greedy, after a short warm-up.
+ */
+export async function measureServedTokensPerSecond(
+  server: { url: string; token: string },
+  options: { tokens: number; prompt?: string; logprobs: number | null },
+): Promise<number> {
+  const prompt = options.prompt ?? DEFAULT_PROMPT;
+  await runServer(server.url, server.token, { prompt, max_tokens: 8, stream: true });
+  return runServer(server.url, server.token, {
+    prompt,
+    max_tokens: options.tokens,
+    temperature: 0,
+    logprobs: options.logprobs,
+    stream: true,
+  });
+}
+
 async function runServer(url: string, token: string, body: object): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${url}/v1/completions`, {

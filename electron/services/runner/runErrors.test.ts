@@ -48,4 +48,12 @@ describe('redactDeep', () => {
     });
     expect(redactDeep(value, undefined)).toBe(value);
   });
+
+  it('keeps a "__proto__" key from JSON as a plain key', () => {
+    const value = JSON.parse('{"__proto__": {"provider": "sk-12345"}, "a": 1}') as object;
+    const redacted = redactDeep(value, 'sk-12345');
+    expect(Object.getPrototypeOf(redacted)).toBe(Object.prototype);
+    expect(Object.keys(redacted)).toEqual(['__proto__', 'a']);
+    expect(JSON.stringify(redacted)).toBe('{"__proto__":{"provider":"<redacted>"},"a":1}');
+  });
 });

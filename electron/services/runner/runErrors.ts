@@ -77,8 +77,8 @@ function walk(value: unknown, key: string, depth: number): unknown {
   if (typeof value === 'string') return redactSecrets(value, [key]);
   if (depth > 32 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => walk(item, key, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value))
-    out[redactSecrets(name, [key])] = walk(item, key, depth + 1);
-  return out;
+  // fromEntries: a `__proto__` key from JSON stays a plain key (assigning it would set the prototype).
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [redactSecrets(name, [key]), walk(item, key, depth + 1)]),
+  );
 }

@@ -31,6 +31,8 @@ export function KeyManager({ profile, autoFocus = false }: { profile: ProfileVie
           setMessage({ tone: 'ok', text: 'Key saved.' });
         },
         onError: (error) => setMessage({ tone: 'error', text: errorMessage(error) }),
+        // Forget the call (its variables hold the key) as soon as it is over.
+        onSettled: () => saveKey.reset(),
       },
     );
   };

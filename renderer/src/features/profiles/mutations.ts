@@ -24,6 +24,9 @@ export function useProfileMutations() {
     }),
     setKey: useMutation({
       mutationFn: (input: { profileId: string; key: string }) => api.invoke('keys.set', input),
+      // The variables hold the key: drop the finished mutation at once, not after the default 5 minutes
+      // (a timer kept it, and so the key, in the page's memory).
+      gcTime: 0,
       onSuccess: (_status, input) => profileChanged(input.profileId),
     }),
     clearKey: useMutation({
