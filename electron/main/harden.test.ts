@@ -32,8 +32,15 @@ describe('hardenWebContents', () => {
   const setup = () => {
     const wc = new FakeWebContents();
     const openExternal = vi.fn();
-    hardenWebContents(asWebContents(wc), { openExternal, log: () => {} });
-    return { wc, openExternal };
+    const clock = { now: 100_000 };
+    const logged: string[] = [];
+    hardenWebContents(asWebContents(wc), {
+      openExternal,
+      log: (line) => logged.push(line),
+      now: () => clock.now,
+    });
+    const click = () => wc.emit('input-event', {}, { type: 'mouseUp' });
+    return { wc, openExternal, clock, click, logged };
   };
 
   it('prevents every navigation, redirect and webview', () => {
@@ -45,13 +52,34 @@ describe('hardenWebContents', () => {
   });
 
   it('denies new windows and opens only http(s) links outside', () => {
-    const { wc, openExternal } = setup();
+    const { wc, openExternal, click } = setup();
+    click();
     expect(wc.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledWith('https://example.com/');
     openExternal.mockClear();
     expect(wc.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(wc.windowOpenHandler?.({ url: 'app://renderer/index.html' })).toEqual({ action: 'deny' });
     expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('opens a link only right after a user gesture in the window, never from a script alone', () => {
+    const { wc, openExternal, clock, click, logged } = setup();
+    expect(wc.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(logged).toEqual(['[main] refused to open https://example.com/: no user gesture']);
+    wc.emit('input-event', {}, { type: 'mouseMove' }); // hovering is not a gesture
+    expect(wc.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+    click();
+    clock.now += 4_000;
+    wc.windowOpenHandler?.({ url: 'https://example.com/docs' });
+    expect(openExternal).toHaveBeenCalledWith('https://example.com/docs');
+    clock.now += 6_000; // the gesture has expired
+    wc.windowOpenHandler?.({ url: 'https://example.com/later' });
+    expect(openExternal).toHaveBeenCalledTimes(1);
+    wc.emit('input-event', {}, { type: 'keyDown' });
+    wc.windowOpenHandler?.({ url: 'https://example.com/key' });
+    expect(openExternal).toHaveBeenLastCalledWith('https://example.com/key');
   });
 
   it('is applied to every webContents the app creates', () => {

@@ -193,8 +193,16 @@ describe('startWebHost', () => {
     expect(await open({ token: host.token, host: `evil.example:${host.port}` })).toEqual({ refused: 403 });
   });
 
+  it('keeps to the first origin that connected: a second loopback origin is refused', async () => {
+    expectClient(await open({ token: host.token }));
+    expect(await open({ token: host.token, origin: `http://localhost:${host.port}` })).toEqual({
+      refused: 403,
+    });
+    expectClient(await open({ token: host.token, origin: `http://127.0.0.1:${host.port}` }));
+  });
+
   it('answers app.info over the socket', async () => {
-    const client = expectClient(await open({ token: host.token, origin: `http://localhost:${host.port}` }));
+    const client = expectClient(await open({ token: host.token }));
     client.ws.send(JSON.stringify({ type: 'invoke', id: 7, name: 'app.info', input: {} }));
     expect(await client.next()).toEqual({
       type: 'reply',

@@ -58,7 +58,7 @@ function refuseUpgrade(socket: Duplex, status: number): void {
 /**
  * Browser mode: serves the built renderer and the app API over a WebSocket, on 127.0.0.1 only.
  * Every request must name our loopback host and port (DNS rebinding); the socket also needs the
- * session token and our origin.
+ * session token and our origin, and the first origin that connects is the only one from then on.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { services, rendererDir, log = console.error } = options;
@@ -66,6 +66,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const router = createRouter(services.handlers);
   let port = 0;
   let nextClient = 1;
+  let pinnedOrigin: string | null = null;
 
   const sendPlain = (res: ServerResponse, status: number, headOnly = false): void => {
     const text = STATUS_TEXT[status] ?? 'Error';
@@ -120,6 +121,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!target || target.pathname !== WEBSOCKET_PATH) return refuseUpgrade(socket, 404);
     if (!originAllowed(req.headers.origin, port)) return refuseUpgrade(socket, 403);
     if (!tokenMatches(token, target.searchParams.get('token'))) return refuseUpgrade(socket, 401);
+    // The first page that connects fixes the origin: another loopback name (a second origin, with
+    // its own storage and its own idea of what is safe) is refused for the life of the host.
+    const origin = (req.headers.origin ?? '').toLowerCase();
+    if (pinnedOrigin !== null && origin !== pinnedOrigin) {
+      log(`[web-host] refused a socket from ${origin}: this session belongs to ${pinnedOrigin}`);
+      return refuseUpgrade(socket, 403);
+    }
+    pinnedOrigin = origin;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const clientId = `ws:${nextClient++}`;
       attachWsClient({
