@@ -54,7 +54,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/launcher/**/*', 'e2e/**/*.ts', 'bench/**/*', '*.config.*'],
+    files: [
+      'electron/main/**/*.ts',
+      'electron/launcher/**/*',
+      'electron/security/**/*',
+      'electron/packaging/**/*.mjs',
+      'electron/services/local/testing/*.mjs',
+      'e2e/**/*.ts',
+      'bench/**/*',
+      '*.config.*',
+    ],
     languageOptions: { globals: globals.node },
   },
   // Preload: only electron's renderer-side modules and shared/.

@@ -1,29 +1,4 @@
-import type {
-  BrowserWindow as BrowserWindowClass,
-  BrowserWindowConstructorOptions,
-  WebPreferences,
-} from 'electron';
-
-/** The only webPreferences any window of this app gets (Electron security checklist). */
-export function secureWebPreferences(preloadPath: string, devTools: boolean): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    spellcheck: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    disableBlinkFeatures: 'Auxclick',
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    devTools,
-  };
-}
+import type { BrowserWindow as BrowserWindowClass, BrowserWindowConstructorOptions } from 'electron';
 
 export interface CreateMainWindowOptions {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowClass;
@@ -45,7 +20,25 @@ export function createMainWindow(options: CreateMainWindowOptions): BrowserWindo
     show: false,
     title: 'Completions Playground',
     backgroundColor: options.backgroundColor ?? '#ffffff',
-    webPreferences: secureWebPreferences(preloadPath, devTools),
+    // The only webPreferences any window of this app gets (Electron's security checklist), written
+    // as a literal here so that static audits (electronegativity) read them.
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      spellcheck: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools,
+    },
   });
   window.once('ready-to-show', () => window.show());
   window.loadURL(url).catch((error: unknown) => {

@@ -31,6 +31,15 @@ export interface LoadedModel {
 const MAX_DEFAULT_CONTEXT = 4096;
 
 /**
+ * Which prebuilt llama.cpp binary to ask for: the CPU build everywhere, except on Apple Silicon
+ * where node-llama-cpp ships only the Metal build (asking for `false` there finds no binary).
+ * GPU builds for Linux and Windows (CUDA, Vulkan) are not packaged.
+ */
+export function llamaGpuFor(platform: NodeJS.Platform, arch: string): false | 'metal' {
+  return platform === 'darwin' && arch === 'arm64' ? 'metal' : false;
+}
+
+/**
  * Loads a GGUF model. node-llama-cpp is imported here, lazily, so the app starts without loading
  * llama.cpp until a local profile is used. Never builds or downloads anything: without a prebuilt
  * binary for this machine it throws (NoBinaryFoundError).
@@ -39,7 +48,7 @@ export async function loadLlamaModel(options: LoadOptions): Promise<LoadedModel>
   const threads = options.threads ?? 1;
   const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
   const llama = await getLlama({
-    gpu: false,
+    gpu: llamaGpuFor(process.platform, process.arch),
     build: 'never',
     skipDownload: true,
     logLevel: LlamaLogLevel.error,

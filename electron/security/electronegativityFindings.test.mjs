@@ -1,4 +1,4 @@
-// Run with: node --test scripts/security/
+// Run with: node --test electron/security/
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

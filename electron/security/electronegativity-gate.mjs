@@ -2,9 +2,11 @@
 // Static security gate: runs @doyensec/electronegativity on the Electron sources and fails on any HIGH
 // severity finding that is not a documented false positive in electronegativity-allow.json.
 //
-//   node scripts/security/electronegativity-gate.mjs [DIR_OR_FILE ...] [--allowlist FILE] [--report FILE]
+//   node electron/security/electronegativity-gate.mjs [DIR_OR_FILE ...] [--allowlist FILE] [--report FILE]
 //
-// Inputs default to `electron` (main, preload, services, browser-mode host); `out` (the build) works too.
+// Inputs default to `electron` (main, preload, services, browser-mode host) and `renderer` (its HTML and
+// React code). The sources, not out/: the tool's parser cannot read the minified renderer bundle
+// (ClassPrivateProperty) and findings in bundles point at lines nobody edits.
 // Exit codes: 0 pass, 1 blocking findings or unparsable files, 2 the tool could not run or gave no output.
 //
 // Why the tool's programmatic run() and not its CLI: the CLI exits 0 whatever it finds, prints nothing about
@@ -37,6 +39,11 @@ import {
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
 const toPosix = (path) => path.split(sep).join('/');
+/** Repository-relative for files of this repository (what the allowlist names), absolute otherwise. */
+const display = (path) => {
+  const fromRoot = toPosix(relative(repoRoot, resolve(path)));
+  return fromRoot.startsWith('..') || isAbsolute(fromRoot) ? toPosix(resolve(path)) : fromRoot || '.';
+};
 
 function parseArgs(argv) {
   const options = { inputs: [], allowlist: join(here, 'electronegativity-allow.json'), report: null };
@@ -52,7 +59,8 @@ function parseArgs(argv) {
       options.inputs.push(arg);
     }
   }
-  if (options.inputs.length === 0) options.inputs.push(join(repoRoot, 'electron'));
+  if (options.inputs.length === 0)
+    options.inputs.push(join(repoRoot, 'electron'), join(repoRoot, 'renderer'));
   return options;
 }
 
@@ -60,10 +68,6 @@ function parseArgs(argv) {
 function stage(input, stageRoot, sourceOf) {
   const absolute = resolve(input);
   if (!existsSync(absolute)) throw new Error(`input does not exist: ${input}`);
-  const display = (path) => {
-    const fromCwd = toPosix(relative(process.cwd(), path));
-    return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? toPosix(path) : fromCwd;
-  };
   const visit = (path) => {
     if (statSync(path).isDirectory()) {
       if (path.endsWith(`${sep}node_modules`)) return;
@@ -80,13 +84,17 @@ function stage(input, stageRoot, sourceOf) {
   visit(absolute);
 }
 
-async function waitForFile(path, ms) {
+/** The tool's SARIF report: it is written by a fire-and-forget writeFile, so wait until it parses. */
+async function readSarif(path, ms) {
   const deadline = Date.now() + ms;
-  while (!existsSync(path) || statSync(path).size === 0) {
-    if (Date.now() > deadline) return false;
-    await new Promise((done) => setTimeout(done, 50));
+  for (;;) {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      if (Date.now() > deadline) return null;
+      await new Promise((done) => setTimeout(done, 50));
+    }
   }
-  return true;
 }
 
 function electronVersion() {
@@ -106,7 +114,13 @@ async function main() {
     console.error(`electronegativity gate: ${error.message}`);
     return 2;
   }
-  const allowlist = parseAllowlist(JSON.parse(readFileSync(options.allowlist, 'utf8')));
+  let allowlist;
+  try {
+    allowlist = parseAllowlist(JSON.parse(readFileSync(options.allowlist, 'utf8')));
+  } catch (error) {
+    console.error(`electronegativity gate: ${options.allowlist}: ${error.message}`);
+    return 2;
+  }
   const work = mkdtempSync(join(tmpdir(), 'electronegativity-gate-'));
   try {
     const stageRoot = join(work, 'stage');
@@ -134,7 +148,7 @@ async function main() {
     }
     const version = electronVersion();
     console.log(
-      `electronegativity gate: scanning ${sourceOf.size} files of ${options.inputs.join(', ')} as Electron ${version}` +
+      `electronegativity gate: scanning ${sourceOf.size} files of ${options.inputs.map(display).join(', ')} as Electron ${version}` +
         ' (offline is fine: the tool only fails to refresh its translations)',
     );
     let raw;
@@ -157,27 +171,26 @@ async function main() {
       console.error(`electronegativity gate: the tool failed: ${error?.stack ?? error}`);
       return 2;
     }
-    {
-      if (!Array.isArray(raw?.issues) || !Array.isArray(raw?.errors)) {
-        console.error('electronegativity gate: the tool returned no issue list');
-        return 2;
-      }
-      if (!(await waitForFile(sarifPath, 5000))) {
-        console.error('electronegativity gate: the tool wrote no SARIF output');
-        return 2;
-      }
-      const sarifResults = JSON.parse(readFileSync(sarifPath, 'utf8')).runs?.[0]?.results;
-      if (!Array.isArray(sarifResults) || sarifResults.length !== raw.issues.length) {
-        console.error('electronegativity gate: the SARIF output does not match the issues returned');
-        return 2;
-      }
+    if (!Array.isArray(raw?.issues) || !Array.isArray(raw?.errors)) {
+      console.error('electronegativity gate: the tool returned no issue list');
+      return 2;
+    }
+    const sarif = await readSarif(sarifPath, 5000);
+    if (sarif === null) {
+      console.error('electronegativity gate: the tool wrote no SARIF output');
+      return 2;
+    }
+    const sarifResults = sarif.runs?.[0]?.results;
+    if (!Array.isArray(sarifResults) || sarifResults.length !== raw.issues.length) {
+      console.error('electronegativity gate: the SARIF output does not match the issues returned');
+      return 2;
     }
 
     const toSource = (file) => sourceOf.get(resolve(file)) ?? toPosix(relative(stageRoot, file));
-    const findings = (raw?.issues ?? []).map((issue) => normaliseIssue(issue, toSource));
+    const findings = raw.issues.map((issue) => normaliseIssue(issue, toSource));
     const result = {
       findings,
-      parseErrors: (raw?.errors ?? []).map((error) => ({
+      parseErrors: raw.errors.map((error) => ({
         file: toSource(String(error.file)),
         message: String(error.message),
         tolerable: error.tolerable === true,
