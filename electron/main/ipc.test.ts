@@ -100,6 +100,18 @@ describe('registerIpc', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
+  it('refuses a foreign sender whose route name is a hostile object, without throwing', async () => {
+    const { call, dispatch } = setup();
+    const stranger = new FakeWebContents();
+    const hostile = Object.create(null) as object; // String(hostile) would throw
+    await expect(call(stranger, hostile, {})).resolves.toEqual({
+      ok: false,
+      error: { message: expect.stringMatching(/^Refused/) },
+    });
+    await expect(call(stranger, { toString: 0 }, {})).resolves.toMatchObject({ ok: false });
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
   it('sends events only to the window whose call emitted them', async () => {
     const { window, call } = setup();
     const a = window();

@@ -73,7 +73,10 @@ export function registerIpc(options: RegisterIpcOptions): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<InvokeReply> => {
     const problem = senderProblem(event, isOurWindow, expectedOrigin);
     if (problem) {
-      log(`[main] refused IPC call ${String(name).slice(0, 80)}: ${problem}`);
+      // Not String(name): a hostile sender's object may have no usable toString.
+      const shown =
+        typeof name === 'string' ? name.slice(0, 80) : `(${name === null ? 'null' : typeof name})`;
+      log(`[main] refused IPC call ${shown}: ${problem}`);
       return { ok: false, error: { message: 'Refused: the caller is not the app window' } };
     }
     const webContents = event.sender;

@@ -38,7 +38,8 @@ export interface Router {
 
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) =>
-    issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    // String(): a path part may be a symbol (a symbol-keyed record entry), which join() cannot print.
+    issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
   );
 }
 
@@ -51,7 +52,10 @@ export function createRouter(handlers: Handlers): Router {
   return {
     async dispatch(name, rawInput, ctx) {
       if (!isRouteName(name)) {
-        return { ok: false, error: { message: `Unknown route: ${String(name).slice(0, 80)}` } };
+        // Not String(name): an object without a usable toString (IPC can carry one) would throw.
+        const shown =
+          typeof name === 'string' ? name.slice(0, 80) : `(${name === null ? 'null' : typeof name})`;
+        return { ok: false, error: { message: `Unknown route: ${shown}` } };
       }
       const contract = routes[name];
       const parsedInput = contract.input.safeParse(rawInput);

@@ -230,8 +230,18 @@ describe('startWebHost', () => {
     expect(await client.next()).toEqual({
       type: 'reply',
       id: 2,
-      reply: { ok: false, error: { message: 'Invalid message' } },
+      reply: {
+        ok: false,
+        error: {
+          message: 'Invalid message: name: Invalid input: expected string, received undefined',
+          issues: ['name: Invalid input: expected string, received undefined'],
+        },
+      },
     });
+    client.ws.send(JSON.stringify({ type: 'call', id: 4, name: 7 }));
+    const wrong = await client.next();
+    expect(wrong).toMatchObject({ type: 'reply', id: 4, reply: { ok: false } });
+    expect(JSON.stringify(wrong)).toMatch(/Invalid message: type: .*; name: /);
     client.ws.send(JSON.stringify({ type: 'invoke', id: 3, name: 'runs.stop', input: { runId: '' } }));
     expect(await client.next()).toMatchObject({ type: 'reply', id: 3, reply: { ok: false } });
     expect(client.messages).toEqual([]);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
+import { wsHostMessageSchema } from '@shared/contracts/wire';
 import { createRouter } from '../services/router';
 import { createFakeServices } from './testing/fakeServices';
 import { attachWsClient, BACKPRESSURE_WARN_BYTES } from './wsClient';
@@ -59,6 +60,29 @@ describe('attachWsClient', () => {
     socket.failWith = new Error('socket gone');
     await expect(invoke(1, 'app.info')).resolves.toBeUndefined();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('socket gone'));
+  });
+
+  it('answers a broken envelope naming the wrong field, only when its id is a safe integer', async () => {
+    const { socket } = setup();
+    const send = (value: unknown) => socket.emit('message', Buffer.from(JSON.stringify(value)), false);
+    send({ type: 'invoke', id: 3, name: 42, input: {} });
+    send({ type: 'invoke', id: Number.MAX_SAFE_INTEGER + 2, name: 42, input: {} });
+    send({ type: 'invoke', id: -1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(socket.sent).toEqual([
+      {
+        type: 'reply',
+        id: 3,
+        reply: {
+          ok: false,
+          error: {
+            message: 'Invalid message: name: Invalid input: expected string, received number',
+            issues: ['name: Invalid input: expected string, received number'],
+          },
+        },
+      },
+    ]);
+    for (const message of socket.sent) expect(wsHostMessageSchema.safeParse(message).success).toBe(true);
   });
 
   it('reports the client closed once', () => {

@@ -18,7 +18,8 @@ export interface WsClientOptions {
 function readId(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null || !('id' in value)) return undefined;
   const id = (value as { id: unknown }).id;
-  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : undefined;
+  // Safe integers only, like the wire contracts: a reply to 2**53 + 2 would break the client's contract.
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
 function rawToString(data: RawData): string {
@@ -73,7 +74,13 @@ export function attachWsClient({
     const parsed = wsClientMessageSchema.safeParse(json);
     if (!parsed.success) {
       const id = readId(json);
-      if (id !== undefined) reply(id, { ok: false, error: { message: 'Invalid message' } });
+      if (id !== undefined) {
+        // Which field of the envelope is wrong ({type: 'invoke', id, name, input}), not just "invalid".
+        const issues = parsed.error.issues.map((issue) =>
+          issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
+        );
+        reply(id, { ok: false, error: { message: `Invalid message: ${issues.join('; ')}`, issues } });
+      }
       return;
     }
     const { id, name, input } = parsed.data;

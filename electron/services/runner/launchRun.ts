@@ -15,6 +15,7 @@ import { RunAccumulator } from './runAccumulator';
 import { createRunEmitter } from './runEmitter';
 import {
   firstByteTimeoutError,
+  eventTooLargeError,
   redactDeep,
   redirectError,
   stallTimeoutError,
@@ -44,6 +45,8 @@ export type FetchLike = (
 export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 /** A non-streamed completion larger than this is refused. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** One stream event (characters buffered before its end) larger than this stops the stream. */
+export const MAX_SSE_EVENT_CHARS = 64 * 1024 * 1024;
 
 export interface RunSpec {
   runId: string;
@@ -221,16 +224,25 @@ export function launchRun(spec: RunSpec, deps: RunDeps, onEnded: () => void): Ac
   async function consumeStream(body: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
     let done = false;
     let streamError: RunError | undefined;
-    const decoder = createSseDecoder((frame) => {
-      if (done || ended) return;
-      const result = interpretFrame(frame, url, redact);
-      if (result.type === 'chunk') acc.apply(result.completion, clock.now());
-      else if (result.type === 'done') done = true;
-      else if (result.type === 'error') {
-        streamError = result.error;
-        done = true;
-      }
-    });
+    const decoder = createSseDecoder(
+      (frame) => {
+        if (done || ended) return;
+        const result = interpretFrame(frame, url, redact);
+        if (result.type === 'chunk') acc.apply(result.completion, clock.now());
+        else if (result.type === 'done') done = true;
+        else if (result.type === 'error') {
+          streamError = result.error;
+          done = true;
+        }
+      },
+      {
+        maxEventChars: MAX_SSE_EVENT_CHARS,
+        onOverflow: () => {
+          streamError ??= eventTooLargeError(url, MAX_SSE_EVENT_CHARS);
+          done = true;
+        },
+      },
+    );
     let connectionLost = false;
     while (!done && !ended) {
       let chunk: Awaited<ReturnType<typeof body.read>>;

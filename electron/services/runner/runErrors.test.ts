@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  eventTooLargeError,
   firstByteTimeoutError,
   redactDeep,
   stallTimeoutError,
@@ -30,6 +31,18 @@ describe('run errors', () => {
       kind: 'unknown',
       message: 'Internal error: boom',
       url: 'u',
+    });
+  });
+});
+
+describe('eventTooLargeError', () => {
+  it('says one event exceeded the limit and that what arrived is kept', () => {
+    expect(eventTooLargeError('http://h/v1/completions', 64 * 1024 * 1024)).toEqual({
+      kind: 'invalid_response',
+      title: 'A stream event is too large',
+      message:
+        'One stream event exceeded 64 MiB without ending, so the stream was stopped. What arrived before it is kept.',
+      url: 'http://h/v1/completions',
     });
   });
 });

@@ -56,6 +56,16 @@ export function tooLargeError(url: string, limitBytes: number): RunError {
   };
 }
 
+/** One SSE event grew past the limit without ending (a broken or hostile server). */
+export function eventTooLargeError(url: string, limitChars: number): RunError {
+  return {
+    kind: 'invalid_response',
+    title: 'A stream event is too large',
+    message: `One stream event exceeded ${Math.round(limitChars / (1024 * 1024))} MiB without ending, so the stream was stopped. What arrived before it is kept.`,
+    url,
+  };
+}
+
 /** Something threw that should not have (a bug): still one clean, keyless `run.failed`. */
 export function unexpectedError(error: unknown, url: string | undefined): RunError {
   const detail = error instanceof Error ? error.message : String(error);

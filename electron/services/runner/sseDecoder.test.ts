@@ -68,4 +68,33 @@ describe('createSseDecoder', () => {
       { event: undefined, data: 'a' },
     ]);
   });
+
+  it('stops at an event longer than the limit: frames before it kept, onOverflow once, the rest ignored', () => {
+    const frames: SseFrame[] = [];
+    let overflows = 0;
+    const decoder = createSseDecoder((frame) => frames.push(frame), {
+      maxEventChars: 1000,
+      onOverflow: () => overflows++,
+    });
+    decoder.push(encoder.encode('data: first\n\ndata: '));
+    for (let i = 0; i < 50; i++) decoder.push(encoder.encode('x'.repeat(100)));
+    decoder.push(encoder.encode('\n\ndata: after\n\n'));
+    decoder.end();
+    expect(frames).toEqual([{ event: undefined, data: 'first' }]);
+    expect(overflows).toBe(1);
+  });
+
+  it('a long event within the limit, and many data lines of one event, still decode', () => {
+    const frames: SseFrame[] = [];
+    const decoder = createSseDecoder((frame) => frames.push(frame), {
+      maxEventChars: 10_000,
+      onOverflow: () => {
+        throw new Error('no overflow expected');
+      },
+    });
+    decoder.push(encoder.encode(`data: ${'y'.repeat(9000)}\n\n`));
+    decoder.push(encoder.encode(`${'data: z\n'.repeat(3000)}\n`));
+    decoder.end();
+    expect(frames.map((f) => f.data.length)).toEqual([9000, 5999]);
+  });
 });
