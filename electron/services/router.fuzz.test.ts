@@ -13,6 +13,7 @@ import { createMemorySecretStore } from './keys/secretStore';
 import { createRouter, type Handlers } from './router';
 import type { FetchLike } from './runner/launchRun';
 import { recordingClient } from './testing/runHarness';
+import { anyHostileValue } from '@shared/testing/hostileValues';
 
 const routeNames = Object.keys(routes) as RouteName[];
 const TIME_LIMIT_MS = 3000;
@@ -90,17 +91,7 @@ function nested(depth: number): unknown {
 const GIANT = 'g'.repeat(4 * 1024 * 1024);
 
 const hostileInput: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({
-    maxDepth: 3,
-    withBoxedValues: true,
-    withMap: true,
-    withSet: true,
-    withNullPrototype: true,
-    withObjectString: true,
-    withTypedArray: true,
-    withDate: true,
-    withBigInt: true,
-  }),
+  anyHostileValue({ bigint: true }),
   pollutingJson,
   fc.integer({ min: 10, max: 20_000 }).map(nested),
   fc.constantFrom<unknown>(

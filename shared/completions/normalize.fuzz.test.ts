@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyHttpError, streamErrorFromFrame } from './classifyError';
 import { isRecord } from './jsonShape';
 import { detectErrorPayload, normalizeCompletion, type NormalizedCompletion } from './normalize';
+import { anyHostileValue } from '../testing/hostileValues';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/real-responses');
 const present = existsSync(FIXTURES);
@@ -108,16 +109,7 @@ const HUGE_STRING = `${'x'.repeat(2 * 1024 * 1024)}\u{1F642}`;
 
 /** Values of the wrong type, JSON or not, hostile or plain. */
 const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({
-    maxDepth: 3,
-    withBoxedValues: true,
-    withMap: true,
-    withSet: true,
-    withNullPrototype: true,
-    withObjectString: true,
-    withTypedArray: true,
-    withDate: true,
-  }),
+  anyHostileValue(),
   fc.constantFrom<unknown>(
     null,
     undefined,
