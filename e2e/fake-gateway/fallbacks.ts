@@ -71,7 +71,8 @@ export function resolveFallbacks(
   if (!primaryError) return { kind: 'serve', attemptIndex: 0, mode: primary.mode };
   if (!isRetryableStatus(primaryError.status)) return { kind: 'error', error: primaryError };
   for (const [i, fallback] of fallbacks.entries()) {
-    if (!attemptError(fallback, requestHeaders)) return { kind: 'serve', attemptIndex: i + 1, mode: fallback.mode };
+    if (!attemptError(fallback, requestHeaders))
+      return { kind: 'serve', attemptIndex: i + 1, mode: fallback.mode };
   }
   return { kind: 'error', error: primaryError };
 }

@@ -69,6 +69,15 @@ test.describe('compare', () => {
     const { page } = app;
     await app.open();
     await openCompare(page, 'fail/503', ['openai/davinci-002', 'openai/babbage-002']);
+    // Before any run, a column exports what it would send now: its own model, no fallbacks, and the
+    // prompt as the form has it at the moment of the click.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await fillPrompt(page, 'Exported before running');
+    await column(page, 'openai/davinci-002').getByRole('button', { name: 'Copy as curl' }).click();
+    const beforeRun = String(await page.evaluate('navigator.clipboard.readText()'));
+    expect(beforeRun).toContain('"model":"openai/davinci-002"');
+    expect(beforeRun).toContain('Exported before running');
+    expect(beforeRun).not.toContain('fallbacks');
     await runAll(page).click();
     const gatewayColumn = column(page, 'Gateway fallback run');
     await expect(gatewayColumn.getByTestId('gateway-outcome')).toHaveText(
@@ -77,7 +86,6 @@ test.describe('compare', () => {
     await expect(gatewayColumn.getByTestId('run-status')).toHaveText('completed');
     await expect(gatewayColumn.getByTestId('run-cost')).not.toHaveText('');
     // Each column exports its own request: the gateway column's has the fallbacks.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await gatewayColumn.getByRole('button', { name: 'Copy as curl' }).click();
     const copied = String(await page.evaluate('navigator.clipboard.readText()'));
     expect(copied).toContain('"fallbacks":["openai/davinci-002","openai/babbage-002"]');

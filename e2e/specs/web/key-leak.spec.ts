@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ProfileInput } from '../../../shared/contracts/profiles';
-import { expect, test } from '../../fixtures/web';
+import { expect, test as webTest } from '../../fixtures/web';
 import { startWebHost } from '../../fixtures/webHost';
 import { searchPlace, secretForms, type PlaceResult } from '../../pages/leakSearch';
 import { domText, heapSnapshotText, plantStorageMarkers, storageDump } from '../../pages/pageDumps';
@@ -36,6 +36,24 @@ const FORMS = secretForms(KEY);
 const PROMPT_MARK = `leakcheck-prompt-${nonce}`;
 /** Planted in each storage and logged to the console by the test. */
 const PLANTED = `leakcheck-planted-${nonce}`;
+/** Planted in the page's heap only at the end of a long string (see DEEP_IN_HEAP). */
+const HEAP_MARK = `leakcheck-heap-${nonce}`;
+/** What the heap search must find: the marker after 4,096 other characters of the same string. */
+const DEEP_IN_HEAP = `${'x'.repeat(16)}${HEAP_MARK}`;
+
+/**
+ * V8 cuts every string in a heap snapshot to its first 1,024 characters unless told otherwise: a key
+ * inside a longer string (a message, a JSON body) would not be seen.
+ */
+const test = webTest.extend<object, object>({
+  launchOptions: [
+    async ({ launchOptions }, use) => {
+      const flag = '--js-flags=--heap-snapshot-string-limit=1000000000';
+      await use({ ...launchOptions, args: [...(launchOptions.args ?? []), flag] });
+    },
+    { scope: 'worker' },
+  ],
+});
 
 const MODEL = 'openai/gpt-3.5-turbo-instruct';
 const BIFROST = 'Fake Bifrost';
@@ -76,15 +94,20 @@ async function setKeyInUi(page: Page, profileName: string): Promise<void> {
   await closeProfilesDialog(page);
 }
 
-/** Runs `fail/echo-headers` and returns the error as shown, raw response opened. */
-async function runEchoFailure(page: Page): Promise<string> {
+/**
+ * Runs `fail/echo-headers`; returns the error as shown (raw response opened) and the whole page then,
+ * the response headers (where the echoed `x-bifrost-echo-*` ones are listed) opened too.
+ */
+async function runEchoFailure(page: Page): Promise<{ alert: string; page: string }> {
   await setModel(page, 'fail/echo-headers');
   await runButton(page).click();
   const alert = page.getByRole('alert').filter({ hasText: /bad request/i });
   await expect(alert).toBeVisible();
   await alert.getByRole('button', { name: 'Show raw response' }).click();
   await expect(alert.getByTestId('raw-response')).toContainText('Unsupported request headers');
-  return (await alert.textContent()) ?? '';
+  await page.getByRole('button', { name: /^Response headers/ }).click();
+  await expect(page.getByText('x-bifrost-echo-', { exact: false }).first()).toBeVisible();
+  return { alert: (await alert.textContent()) ?? '', page: await domText(page) };
 }
 
 async function clipboardText(page: Page): Promise<string> {
@@ -151,14 +174,14 @@ test('a key set in the UI is in no page memory, DOM, storage, frame, console, lo
   // A provider error that echoes the request headers (x-bf-vk here) in its body and its headers.
   const bifrostError = await runEchoFailure(page);
   expect(log.lastPost().headers['x-bf-vk']).toBe(KEY);
-  expect(bifrostError).toContain('x-bf-vk');
-  expect(bifrostError).toContain('<redacted>');
+  expect.soft(bifrostError.alert).toContain('x-bf-vk');
+  expect.soft(bifrostError.alert).toContain('<redacted>');
 
   // The same with Authorization: Bearer, then a run stopped mid-stream (saved as interrupted).
   await profileSelect(page).selectOption({ label: COMPATIBLE });
   const bearerError = await runEchoFailure(page);
   expect(log.lastPost().headers['authorization']).toBe(`Bearer ${KEY}`);
-  expect(bearerError).toContain('Bearer <redacted>');
+  expect.soft(bearerError.alert).toContain('Bearer <redacted>');
   await setModel(page, MODEL);
   await setNumber(page, 'Max tokens (max_tokens)', '400');
   await runButton(page).click();
@@ -211,19 +234,22 @@ test('a key set in the UI is in no page memory, DOM, storage, frame, console, lo
 
   // Markers the searches must find, then every place.
   await plantStorageMarkers(page, PLANTED);
+  // Built in the page (reversed in the source), so its only copy is at the end of a 4,096+ character string.
+  const reversed = [...`${'x'.repeat(4096)}${HEAP_MARK}`].reverse().join('');
+  await page.evaluate(`globalThis.__leakcheckDeep = [...${JSON.stringify(reversed)}].reverse().join('')`);
   await page.evaluate(`console.info(${JSON.stringify(PLANTED)})`);
   await expect.poll(() => consoleLines.some((line) => line.includes(PLANTED))).toBe(true);
   const cdp = await context.newCDPSession(page);
   const heap = await heapSnapshotText(cdp);
-  if (process.env.LEAK_DEBUG) { const { writeFile } = await import('node:fs/promises'); await writeFile('/tmp/helper-e2e/heap.heapsnapshot', heap); await writeFile('/tmp/helper-e2e/key.txt', KEY); } // DEBUG-TEMP
   const dom = await domText(page);
   const storage = await storageDump(page);
   const cookies = JSON.stringify(await context.cookies());
   const files = await filesUnder(host.userDataDir);
-  const shownErrors = [bifrostError, bearerError].join('\n');
+  const shownErrors = [bifrostError.alert, bearerError.alert].join('\n');
+  const pagesWithErrors = [bifrostError.page, bearerError.page].join('\n');
 
   const results: PlaceResult[] = [
-    searchPlace('renderer V8 heap snapshot', heap, FORMS, PROMPT_MARK),
+    searchPlace('renderer V8 heap snapshot', heap, FORMS, DEEP_IN_HEAP),
     searchPlace('DOM (HTML and field values)', dom, FORMS, PROMPT_MARK),
     searchPlace('localStorage + sessionStorage', storage.webStorage, FORMS, PLANTED),
     searchPlace('cookies (document.cookie)', storage.cookies, FORMS, PLANTED),
@@ -234,15 +260,16 @@ test('a key set in the UI is in no page memory, DOM, storage, frame, console, lo
     searchPlace('page console', consoleLines.join('\n'), FORMS, PLANTED),
     searchPlace('host stdout', host.stdout(), FORMS, 'Playground running at'),
     searchPlace('host stderr', host.output(), FORMS, '[web-host] user data:'),
-    searchPlace(
-      'user-data file names',
-      files.map((file) => file.path).join('\n'),
-      FORMS,
-      'settings.json',
-    ),
+    searchPlace('user-data file names', files.map((file) => file.path).join('\n'), FORMS, 'settings.json'),
     searchPlace('user-data files', Buffer.concat(files.map((file) => file.bytes)), FORMS, PROMPT_MARK),
     searchPlace('exports (curl, snippets, history)', exports.join('\n'), FORMS, PROMPT_MARK),
     searchPlace('errors shown (raw response open)', shownErrors, FORMS, 'Unsupported request headers'),
+    searchPlace(
+      'DOM at the errors (response headers open)',
+      pagesWithErrors,
+      FORMS,
+      'x-bifrost-echo-x-bf-vk',
+    ),
   ];
   console.log(`[key-leak] files written by the host: ${files.map((file) => file.path).join(', ')}`);
   // Browser mode keeps keys for the session only: no keys file, or one without the key.
@@ -265,7 +292,10 @@ test('a key set in the UI is in no page memory, DOM, storage, frame, console, lo
   await page.waitForTimeout(1_500);
   await host.crash();
   const afterCrashDom = await domText(page);
-  const restarted = await startWebHost({ profiles: leakProfiles(gateway.url), userDataDir: host.userDataDir });
+  const restarted = await startWebHost({
+    profiles: leakProfiles(gateway.url),
+    userDataDir: host.userDataDir,
+  });
   try {
     await page.goto(restarted.url);
     await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
@@ -302,7 +332,9 @@ test('a key set in the UI is in no page memory, DOM, storage, frame, console, lo
     'places whose search did not find the marker known to be there',
   ).toEqual([]);
   expect(
-    results.filter((result) => result.found.length > 0).map((result) => `${result.place}: ${result.found.join(', ')}`),
+    results
+      .filter((result) => result.found.length > 0)
+      .map((result) => `${result.place}: ${result.found.join(', ')}`),
     'places where the key was found',
   ).toEqual([]);
 });

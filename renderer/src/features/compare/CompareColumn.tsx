@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import type { CompletionParams } from '@shared/contracts/params';
 import type { ExportSource } from '@shared/export/exportRequest';
 import { api } from '../../lib/api';
@@ -33,9 +33,24 @@ export interface CompareColumnProps {
   divergence: Divergence | null;
   referenceLabel: string | null;
   removable: boolean;
-  /** The profile the column sends to, and what it sends (a message when it cannot be built). */
+  /** The profile the column sends to. */
   profileId: string | null;
-  params: CompletionParams | string | null;
+  /**
+   * What the column would send now (a message when it cannot be built), read when it is needed: a
+   * callback, so that typing in the form does not re-render every column.
+   */
+  paramsOf: (id: string) => CompletionParams | string | null;
+}
+
+/** Same props, marks compared by content (a new array each render of the view). */
+function sameColumnProps(a: CompareColumnProps, b: CompareColumnProps): boolean {
+  for (const key of Object.keys(a) as (keyof CompareColumnProps)[]) {
+    if (key === 'marks') {
+      if (a.marks.length !== b.marks.length || a.marks.some((mark, index) => mark !== b.marks[index]))
+        return false;
+    } else if (a[key] !== b[key]) return false;
+  }
+  return true;
 }
 
 /** Reports the figures the marks are made of once the run has finished. */
@@ -94,7 +109,11 @@ async function columnSource(
   return sourceFromPreview(await api.invoke('requests.preview', { profileId, params }));
 }
 
-export function CompareColumn(props: CompareColumnProps) {
+/**
+ * One target's column. Memoised: the view re-renders when any run starts or ends or the form changes,
+ * a column only when its own props do (its run streams through its own subscriptions).
+ */
+export const CompareColumn = memo(function CompareColumn(props: CompareColumnProps) {
   const {
     id,
     label,
@@ -109,7 +128,7 @@ export function CompareColumn(props: CompareColumnProps) {
     referenceLabel,
     removable,
     profileId,
-    params,
+    paramsOf,
   } = props;
   const header = useRunHeader(runId ?? '');
   const running = header?.status === 'running';
@@ -185,7 +204,7 @@ export function CompareColumn(props: CompareColumnProps) {
             </div>
           ) : null}
           <CopyAsCurl
-            getSource={() => columnSource(runId, profileId, params)}
+            getSource={() => columnSource(runId, profileId, paramsOf(id))}
             profileId={profileId}
             label={`Export the request of ${label}`}
           />
@@ -235,4 +254,4 @@ export function CompareColumn(props: CompareColumnProps) {
       )}
     </section>
   );
-}
+}, sameColumnProps);

@@ -7,10 +7,9 @@ import { useRunStatuses } from '../runs/store';
 import { columnOutput, divergenceFrom, type Divergence } from './columnAnalysis';
 import { CompareColumn } from './CompareColumn';
 import { columnMarks } from './compareMarks';
-import { runAllColumns, stopAllColumns } from './compareRuns';
+import { columnParamsNow, runAllColumns, stopAllColumns } from './compareRuns';
 import { compareActions, GATEWAY_COLUMN, useCompare } from './compareStore';
-import { directParams, gatewayRunParams, initialTargets } from './compareTargets';
-import type { CompletionParams } from '@shared/contracts/params';
+import { initialTargets } from './compareTargets';
 import { CompareToolbar } from './CompareToolbar';
 import { DiffPanel, type DiffColumn } from './DiffPanel';
 import { SeedCheckPanel } from './SeedCheckPanel';
@@ -20,7 +19,6 @@ import { useSyncScroll } from './useSyncScroll';
 interface ColumnSpec {
   id: string;
   profileId: string | null;
-  params: CompletionParams | string | null;
   label: string;
   subtitle: string | null;
   runId: string | null;
@@ -48,7 +46,6 @@ export function CompareView() {
   const columns: ColumnSpec[] = targets.map((target) => ({
     id: target.id,
     profileId: target.profileId,
-    params: base ? directParams(base, target) : null,
     label: target.model,
     subtitle: target.profileId !== profile?.id ? profileName(target.profileId) : null,
     runId: columnRuns[target.id] ?? null,
@@ -60,7 +57,6 @@ export function CompareView() {
     columns.push({
       id: GATEWAY_COLUMN,
       profileId: profile?.id ?? null,
-      params: base ? gatewayRunParams(base) : null,
       label: 'Gateway fallback run',
       subtitle: base?.fallbacks?.length ? `${base.model} → ${base.fallbacks.join(' → ')}` : null,
       runId: gatewayRunId,
@@ -77,6 +73,9 @@ export function CompareView() {
   const reference = columns.find((column) => column.id === referenceId) ?? columns[0];
   const divergences = useMemo(() => {
     const result = new Map<string, Divergence>();
+    // Computed once every column has finished: while any runs, each start and end would recompute
+    // (and re-render) every column for a comparison that is about to change again.
+    if (anyRunning) return result;
     const referenceOutput = reference?.runId ? columnOutput(reference.runId) : null;
     if (!reference || !referenceOutput) return result;
     for (const column of columns) {
@@ -86,7 +85,7 @@ export function CompareView() {
     }
     return result;
     // Recomputed when a column's run changes state (finishes), not on every streamed frame.
-  }, [finishedKey, reference?.id, reference?.runId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [anyRunning, finishedKey, reference?.id, reference?.runId]); // eslint-disable-line react-hooks/exhaustive-deps
   const marks = columnMarks(Object.values(figures));
   const primaryModel = targets[0]?.model ?? base?.model ?? '';
   const diffColumns: DiffColumn[] = columns.flatMap((column, index) =>
@@ -151,7 +150,7 @@ export function CompareView() {
             referenceLabel={column === reference ? null : (reference?.label ?? null)}
             removable={column.removable}
             profileId={column.profileId}
-            params={column.params}
+            paramsOf={columnParamsNow}
           />
         ))}
         {columns.length === 0 ? <p className="muted">Add a target to compare.</p> : null}

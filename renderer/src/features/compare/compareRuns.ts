@@ -3,6 +3,7 @@ import { api } from '../../lib/api';
 import { fullText } from '../runs/chunkText';
 import { choiceTokenStore } from '../runs/runTokens';
 import { getRun, runsActions, whenRunEnds } from '../runs/store';
+import { getValidation } from '../params/store';
 import { notStartedError } from '../runs/useRunCommands';
 import { firstDivergence } from './compareText';
 import { compareActions, getCompareState, GATEWAY_COLUMN } from './compareStore';
@@ -49,6 +50,18 @@ export function planColumns(
   const gateway = withGatewayRun ? gatewayRunParams(base) : null;
   if (gateway) plans.push({ id: GATEWAY_COLUMN, profileId: formProfileId, params: gateway });
   return { plans, problems };
+}
+
+/**
+ * What a column would send now, from the form and the column's target (a message when it cannot be
+ * built, null without a valid form). Read on demand (Copy as curl), not during render.
+ */
+export function columnParamsNow(id: string): CompletionParams | string | null {
+  const base = getValidation().params;
+  if (!base) return null;
+  if (id === GATEWAY_COLUMN) return gatewayRunParams(base);
+  const target = getCompareState().targets.find((candidate) => candidate.id === id);
+  return target ? directParams(base, target) : null;
 }
 
 /** Bumped by Stop all: a sequential Run all stops starting columns. */
