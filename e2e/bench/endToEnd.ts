@@ -1,3 +1,4 @@
+import { startCpuProfile } from './cpuProfile';
 import { expect } from '@playwright/test';
 import { runButton } from '../pages/playground';
 import {
@@ -93,8 +94,10 @@ async function fourCompareColumns(session: BenchSession): Promise<TimedRun> {
   }
   await expect(page.getByTestId('compare-column')).toHaveCount(4);
   await installProbe(page, { choices: 1, runs: 4, waitForSpans: false, timeoutMs: 120_000 });
+  const profiler = await startCpuProfile(page);
   await page.getByRole('button', { name: 'Run all', exact: true }).click();
   const probe = await awaitProbe(page);
+  await profiler.stop('compare');
   await page.getByRole('button', { name: 'Back to single run' }).click();
   const failed = probe.status.split(', ').filter((status) => status !== 'completed');
   return {
