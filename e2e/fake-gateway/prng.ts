@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../shared/random/mulberry32';
+
 /** A deterministic random source returning floats in [0, 1). */
 export type Rng = () => number;
 
@@ -27,14 +29,7 @@ export function hashToSeed(...parts: ReadonlyArray<string | number>): number {
 
 /** mulberry32: small, fast and good enough for fake text. */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 export function randomBetween(rng: Rng, min: number, max: number): number {

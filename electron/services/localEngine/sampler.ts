@@ -1,3 +1,5 @@
+import { mulberry32 } from '@shared/random/mulberry32';
+
 /**
  * JS-side sampling over the model's RAW next-token distribution, so the logprobs the server reports
  * are the model's own (as OpenAI and vLLM report them), not the sampler's truncated, temperature-scaled
@@ -89,14 +91,7 @@ export function pickIndex(
 export function createRandom(seed: number): () => number {
   const whole = Math.trunc(seed);
   const high = Math.floor(whole / 2 ** 32);
-  let state = (Math.imul(whole >>> 0, 0x9e3779b1) ^ Math.imul(high >>> 0, 0x85ebca6b) ^ 0x6d2b79f5) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(Math.imul(whole >>> 0, 0x9e3779b1) ^ Math.imul(high >>> 0, 0x85ebca6b) ^ 0x6d2b79f5);
 }
 
 /** A seed for a request that gave none: random, so such runs differ. */
