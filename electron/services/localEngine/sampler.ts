@@ -1,4 +1,5 @@
-import { mulberry32 } from '@shared/random/mulberry32';
+// Relative, not @shared: this module also runs in the engine's worker thread, loaded by tsx in tests.
+import { mulberry32 } from '../../../shared/random/mulberry32';
 
 /**
  * JS-side sampling over the model's RAW next-token distribution, so the logprobs the server reports
