@@ -63,11 +63,19 @@ export function limitDepth(record: JsonRecord, maxDepth: number): JsonRecord {
   return nestedDeeperThan(record, maxDepth) ? cutRecord(record, maxDepth) : record;
 }
 
+/** Runs on every stream event's extra_fields: plain loops, no array of values per object. */
 function nestedDeeperThan(value: unknown, depth: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (depth < 0) return true;
-  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
-  return items.some((item) => nestedDeeperThan(item, depth - 1));
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++)
+      if (nestedDeeperThan(value[index], depth - 1)) return true;
+    return false;
+  }
+  const record = value as JsonRecord;
+  for (const key in record)
+    if (Object.hasOwn(record, key) && nestedDeeperThan(record[key], depth - 1)) return true;
+  return false;
 }
 
 function cutRecord(record: JsonRecord, depth: number): JsonRecord {

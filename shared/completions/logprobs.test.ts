@@ -23,4 +23,26 @@ describe('normalizeLogprobs', () => {
     const [content] = normalizeLogprobs({ content: [{ token: 'x', logprob: -1, bytes: [1.5] }] }) ?? [];
     expect(content?.bytes).toBeNull();
   });
+
+  it('orders alternatives most likely first, keeping the provider order of ties', () => {
+    const [unsorted] = normalizeLogprobs({ tokens: ['x'], top_logprobs: [{ c: -3, a: -1, b: -2 }] }) ?? [];
+    expect(unsorted?.top).toEqual([
+      ['a', -1],
+      ['b', -2],
+      ['c', -3],
+    ]);
+    const [ties] = normalizeLogprobs({ tokens: ['x'], top_logprobs: [{ q: -2, p: -1, r: -2, s: -1 }] }) ?? [];
+    expect(ties?.top).toEqual([
+      ['p', -1],
+      ['s', -1],
+      ['q', -2],
+      ['r', -2],
+    ]);
+    const [sorted] = normalizeLogprobs({ tokens: ['x'], top_logprobs: [{ z: -0.5, y: -0.5, x: -4 }] }) ?? [];
+    expect(sorted?.top).toEqual([
+      ['z', -0.5],
+      ['y', -0.5],
+      ['x', -4],
+    ]);
+  });
 });

@@ -20,22 +20,29 @@ function legacyTokens(logprobs: JsonRecord, tokens: unknown[]): NormalizedToken[
   const tokenLogprobs = arrayOf(logprobs.token_logprobs) ?? [];
   const topLogprobs = arrayOf(logprobs.top_logprobs) ?? [];
   const offsets = arrayOf(logprobs.text_offset) ?? [];
-  return tokens.map((token, k) => ({
-    // A byte-fallback token such as `bytes:\xe2\x80` is kept literally: it is what the provider sent.
-    token: stringOf(token) ?? '',
-    logprob: finiteNumberOf(tokenLogprobs[k]) ?? null,
-    top: topFromDict(topLogprobs[k]),
-    bytes: null,
-    offset: integerOf(offsets[k]) ?? null,
-  }));
+  const result: NormalizedToken[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    result.push({
+      // A byte-fallback token such as `bytes:\xe2\x80` is kept literally: it is what the provider sent.
+      token: stringOf(tokens[k]) ?? '',
+      logprob: finiteNumberOf(tokenLogprobs[k]) ?? null,
+      top: topFromDict(topLogprobs[k]),
+      bytes: null,
+      offset: integerOf(offsets[k]) ?? null,
+    });
+  }
+  return result;
 }
 
 /** `{token: logprob}` → [token, logprob] pairs, most likely first (ties keep the provider's order). */
 function topFromDict(value: unknown): Array<[string, number]> | null {
   if (!isRecord(value)) return null;
   const pairs: Array<[string, number]> = [];
-  for (const [token, logprob] of Object.entries(value)) {
-    const number = finiteNumberOf(logprob);
+  // Object.keys, not entries: no [key, value] array per alternative just to be read once.
+  const keys = Object.keys(value);
+  for (let index = 0; index < keys.length; index++) {
+    const token = keys[index] as string;
+    const number = finiteNumberOf(value[token]);
     if (number !== undefined) pairs.push([token, number]);
   }
   return sortByLogprob(pairs);
@@ -77,5 +84,10 @@ function bytesOf(value: unknown): number[] | null {
 }
 
 function sortByLogprob(pairs: Array<[string, number]>): Array<[string, number]> {
-  return pairs.sort((a, b) => b[1] - a[1]);
+  // Providers usually send them most likely first already: checking is cheaper than sorting.
+  for (let index = 1; index < pairs.length; index++) {
+    if ((pairs[index - 1] as [string, number])[1] < (pairs[index] as [string, number])[1])
+      return pairs.sort((a, b) => b[1] - a[1]);
+  }
+  return pairs;
 }

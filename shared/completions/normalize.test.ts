@@ -22,6 +22,17 @@ describe('normalizeCompletion', () => {
     });
   });
 
+  it('sorts choices by index stably (equal indexes keep their order)', () => {
+    const result = normalizeCompletion({
+      choices: [
+        { index: 1, text: 'b1' },
+        { index: 0, text: 'a' },
+        { index: 1, text: 'b2' },
+      ],
+    });
+    expect(result.choices.map((choice) => choice.text)).toEqual(['a', 'b1', 'b2']);
+  });
+
   it('sorts choices by index and gives an index-less choice its position', () => {
     const result = normalizeCompletion({
       choices: [{ index: 2, text: 'c' }, { text: 'b' }, { index: 0, text: 'a' }],

@@ -84,23 +84,38 @@ export function normalizeCompletion(json: unknown): NormalizedCompletion {
     const keys = Object.keys(json).slice(0, 8).join(', ');
     throw new Error(`not a completion response: ${why} (fields: ${keys || 'none'})`);
   }
-  const choices = (rawChoices ?? [])
-    .map((choice, position) => (isRecord(choice) ? normalizeChoice(choice, position) : undefined))
-    .filter((choice): choice is NormalizedChoice => choice !== undefined)
-    .sort((a, b) => a.index - b.index);
+  const choices = normalizeChoices(rawChoices ?? []);
   // Passed on as received, but never nested deeper than the run events can carry.
   const extraFields = isRecord(json.extra_fields)
     ? limitDepth(json.extra_fields, MAX_EXTRA_FIELDS_DEPTH)
     : undefined;
-  return withoutUndefined<NormalizedCompletion>({
-    id: nonEmptyStringOf(json.id),
-    model: nonEmptyStringOf(json.model),
-    created: finiteNumberOf(json.created),
-    systemFingerprint: nonEmptyStringOf(json.system_fingerprint),
-    choices,
-    usage: normalizeUsage(json.usage),
-    extraFields,
-  });
+  // Built field by field (not withoutUndefined): this runs once per stream event.
+  const completion: NormalizedCompletion = { choices, usage: normalizeUsage(json.usage) };
+  const id = nonEmptyStringOf(json.id);
+  const model = nonEmptyStringOf(json.model);
+  const created = finiteNumberOf(json.created);
+  const systemFingerprint = nonEmptyStringOf(json.system_fingerprint);
+  if (id !== undefined) completion.id = id;
+  if (model !== undefined) completion.model = model;
+  if (created !== undefined) completion.created = created;
+  if (systemFingerprint !== undefined) completion.systemFingerprint = systemFingerprint;
+  if (extraFields !== undefined) completion.extraFields = extraFields;
+  return completion;
+}
+
+/** The record choices, sorted by index (stable; a stream chunk usually has one, already in order). */
+function normalizeChoices(rawChoices: unknown[]): NormalizedChoice[] {
+  const choices: NormalizedChoice[] = [];
+  let sorted = true;
+  for (let position = 0; position < rawChoices.length; position++) {
+    const choice = rawChoices[position];
+    if (!isRecord(choice)) continue;
+    const normalized = normalizeChoice(choice, position);
+    const previous = choices[choices.length - 1];
+    if (previous !== undefined && previous.index > normalized.index) sorted = false;
+    choices.push(normalized);
+  }
+  return sorted ? choices : choices.sort((a, b) => a.index - b.index);
 }
 
 function normalizeChoice(choice: JsonRecord, position: number): NormalizedChoice {

@@ -76,21 +76,28 @@ export function interpretFrame(frame: SseFrame, url: string, redact: (text: stri
   const trimmed = data.length < 16 ? data.trim() : data;
   if (trimmed === '[DONE]') return { type: 'done' };
   if (trimmed === '') return { type: 'skip' };
-  const invalid = (why: string): FrameResult => ({
-    type: 'error',
-    error: invalidResponseError(url, 'text/event-stream', redact(data), why),
-  });
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
-    return invalid('A stream event is not valid JSON.');
+    return invalidFrame(frame, url, redact, 'A stream event is not valid JSON.');
   }
   if (detectErrorPayload(json))
     return { type: 'error', error: streamErrorFromFrame(url, redact(data), event) };
   try {
     return { type: 'chunk', completion: normalizeCompletion(json) };
   } catch (error) {
-    return invalid(`A stream event is ${error instanceof Error ? error.message : 'not a completion chunk'}.`);
+    const why = `A stream event is ${error instanceof Error ? error.message : 'not a completion chunk'}.`;
+    return invalidFrame(frame, url, redact, why);
   }
+}
+
+/** Kept out of interpretFrame, which runs for every event: no closure made per event. */
+function invalidFrame(
+  frame: SseFrame,
+  url: string,
+  redact: (text: string) => string,
+  why: string,
+): FrameResult {
+  return { type: 'error', error: invalidResponseError(url, 'text/event-stream', redact(frame.data), why) };
 }
