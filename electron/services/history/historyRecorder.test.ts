@@ -8,7 +8,11 @@ import type { HistoryRun } from '@shared/contracts/history';
 import type { RequestPreview, RunStartInput } from '@shared/contracts/runs';
 import { recordingClient } from '../testing/runHarness';
 import { makeRun, makeSummary } from './historyFixtures';
-import { createHistoryRecorder } from './historyRecorder';
+import {
+  createHistoryRecorder,
+  HISTORY_MAX_SAVE_INTERVAL_MS,
+  HISTORY_SAVE_INTERVAL_MS,
+} from './historyRecorder';
 import { createHistoryStore, type HistoryStore } from './historyStore';
 
 let dir: string;
@@ -196,6 +200,67 @@ describe('createHistoryRecorder', () => {
     expect(saves.map((s) => s.entry.status)).toEqual(['running', 'running', 'interrupted']);
     expect((await store.get('run-2')).summary).toEqual(makeSummary());
     expect((await store.get('run-2')).choices[0]?.text).toBe('w0 w1 w2 w3 w4 end');
+  });
+
+  it('sends each event to the client before the history saves it', async () => {
+    const client = recordingClient('window-1');
+    const seenBySave: string[][] = [];
+    const recorder = createHistoryRecorder({
+      store: {
+        has: () => Promise.resolve(false),
+        save: () => {
+          seenBySave.push(client.events.map((event) => event.name));
+          return Promise.resolve();
+        },
+      },
+      setTimer: () => 0,
+      clearTimer: () => undefined,
+    });
+    const tracked = recorder.track(client, input('run-order'), profile);
+    tracked.started(preview);
+    await settle();
+    tracked.ctx.emit('run.completed', { runId: 'run-order', seq: 0, summary: makeSummary() });
+    expect(seenBySave.at(-1)).toEqual(['run.completed']);
+  });
+
+  it('waits longer between saves when saving is slow (10× the last save, at most 10 s)', async () => {
+    let clock = 0;
+    let saveTakesMs = 0;
+    const delays: number[] = [];
+    const pendingTimers: Array<() => void> = [];
+    const recorder = createHistoryRecorder({
+      store: {
+        has: () => Promise.resolve(false),
+        save: () => {
+          clock += saveTakesMs;
+          return Promise.resolve();
+        },
+      },
+      setTimer: (callback, ms) => (delays.push(ms), pendingTimers.push(callback), delays.length),
+      clearTimer: () => undefined,
+      now: () => clock,
+    });
+    const client = recordingClient('window-1');
+    const tracked = recorder.track(client, input('run-slow'), profile);
+    tracked.started(preview);
+    await settle();
+    const streamOneBatchAndSave = async (seq: number, costMs: number): Promise<void> => {
+      tracked.ctx.emit('run.batch', batch('run-slow', seq, { text: { choice: [0], delta: ['x'] } }));
+      saveTakesMs = costMs;
+      pendingTimers.shift()?.();
+      await settle();
+    };
+    await streamOneBatchAndSave(0, 20);
+    await streamOneBatchAndSave(1, 300);
+    await streamOneBatchAndSave(2, 5_000);
+    tracked.ctx.emit('run.batch', batch('run-slow', 3, { text: { choice: [0], delta: ['x'] } }));
+    // First timer: the start save took 0 ms; then 20 ms (10× is under the 1 s floor), 300 ms, 5 s.
+    expect(delays).toEqual([
+      HISTORY_SAVE_INTERVAL_MS,
+      HISTORY_SAVE_INTERVAL_MS,
+      3_000,
+      HISTORY_MAX_SAVE_INTERVAL_MS,
+    ]);
   });
 
   it('marks failures, truncated streams and runs whose client went away', async () => {

@@ -6,8 +6,16 @@ import { systemClock, type Clock, type TimerHandle } from '../runner/timers';
 import { HistoryRunBuilder, type RunMeta } from './historyRunBuilder';
 import type { HistoryStore } from './historyStore';
 
-/** Longest time between two saves of a streaming run: a crash loses at most this much. */
+/** Time between two saves of a streaming run (a crash loses at most this much), unless saving is slow. */
 export const HISTORY_SAVE_INTERVAL_MS = 1000;
+/**
+ * Saving a run rewrites its whole file (build + JSON of every token so far), so its cost grows with
+ * the run: the next save waits at least this many times as long as the last one took, which keeps
+ * saving to about a tenth of the time however long the run gets (instead of O(n²) work).
+ */
+export const HISTORY_SAVE_COST_FACTOR = 10;
+/** ...but never longer than this between two saves. */
+export const HISTORY_MAX_SAVE_INTERVAL_MS = 10_000;
 
 export interface HistoryRecorderOptions {
   store: Pick<HistoryStore, 'save' | 'has'>;
@@ -15,6 +23,8 @@ export interface HistoryRecorderOptions {
   clearTimer?: Clock['clearTimer'];
   /** Wall clock for `createdAt`, epoch ms. Default Date.now. */
   wallNow?: () => number;
+  /** Monotonic clock (ms) that times saves. Default performance.now. */
+  now?: () => number;
   saveIntervalMs?: number;
   /** A save failed (the store also reports it in its warning). */
   onError?: (error: unknown) => void;
@@ -47,6 +57,8 @@ interface Recording {
   meta: Omit<RunMeta, 'request' | 'id'> & { id?: string; request?: RequestPreview };
   timer: TimerHandle | undefined;
   closed: boolean;
+  /** How long the last save took, from building the run to its file being written (ms). */
+  lastSaveMs: number;
 }
 
 /**
@@ -59,7 +71,13 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   const setTimer = options.setTimer ?? systemClock.setTimer;
   const clearTimer = options.clearTimer ?? systemClock.clearTimer;
   const wallNow = options.wallNow ?? Date.now;
+  const now = options.now ?? (() => performance.now());
   const interval = options.saveIntervalMs ?? HISTORY_SAVE_INTERVAL_MS;
+  const nextSaveDelay = (recording: Recording): number =>
+    Math.min(
+      Math.max(interval, recording.lastSaveMs * HISTORY_SAVE_COST_FACTOR),
+      Math.max(interval, HISTORY_MAX_SAVE_INTERVAL_MS),
+    );
   const active = new Set<Recording>();
   const pending = new Set<Promise<void>>();
   /** History ids this recorder handed out (two clients may use the same run id). */
@@ -67,8 +85,14 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   const save = (recording: Recording): void => {
     const { meta } = recording;
     if (meta.id === undefined || meta.request === undefined) return;
+    const startedAt = now();
     const run = recording.builder.build({ ...meta, id: meta.id, request: meta.request });
-    const saving = store.save(run).catch((error: unknown) => options.onError?.(error));
+    const saving = store
+      .save(run)
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        recording.lastSaveMs = now() - startedAt;
+      });
     pending.add(saving);
     void saving.finally(() => pending.delete(saving));
   };
@@ -94,7 +118,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       recording.timer = setTimer(() => {
         recording.timer = undefined;
         if (!recording.closed) save(recording);
-      }, interval);
+      }, nextSaveDelay(recording));
     }
   };
 
@@ -118,18 +142,23 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         meta: { createdAt: wallNow(), profile, params: input.params },
         timer: undefined,
         closed: false,
+        lastSaveMs: 0,
       };
       active.add(recording);
       return {
         ctx: {
           clientId: ctx.clientId,
           emit(name, payload) {
+            // The client first: the history's work (a save at the end) must not delay what the user sees.
             try {
-              onEvent(recording, name, payload);
-            } catch (error) {
-              options.onError?.(error);
+              ctx.emit(name, payload);
+            } finally {
+              try {
+                onEvent(recording, name, payload);
+              } catch (error) {
+                options.onError?.(error);
+              }
             }
-            ctx.emit(name, payload);
           },
         },
         started(request) {

@@ -151,8 +151,22 @@ export class HistoryRunBuilder {
           finishReason: finishReasons.get(index) ?? null,
         };
         const tokens = this.tokens.get(index);
-        if (tokens) choice.tokens = structuredClone(tokens);
+        // Copies of the columns (the builder goes on appending); the entries themselves are never
+        // changed after they arrive, so they are shared, not deep-cloned (a save runs every second).
+        if (tokens) choice.tokens = copyColumns(tokens);
         return choice;
       });
   }
+}
+
+function copyColumns(columns: Columns): Columns {
+  const copy: Columns = {
+    choice: columns.choice.slice(),
+    token: columns.token.slice(),
+    logprob: columns.logprob.slice(),
+    top: columns.top.slice(),
+  };
+  if (columns.bytes) copy.bytes = columns.bytes.slice();
+  if (columns.offset) copy.offset = columns.offset.slice();
+  return copy;
 }
