@@ -1,11 +1,21 @@
 import { useMemo, useState } from 'react';
 import { wordDiff } from './compareText';
+import { getRun } from '../runs/store';
 import { columnOutput, overlapBetween } from './columnAnalysis';
 
 export interface DiffColumn {
   id: string;
   label: string;
   runId: string;
+}
+
+/** The diff of two finished runs, given as `leftRunId\nrightRunId`. */
+function analysePair(pair: string) {
+  const [leftRun = '', rightRun = ''] = pair.split('\n');
+  const a = columnOutput(leftRun);
+  const b = columnOutput(rightRun);
+  if (!a || !b) return null;
+  return { parts: wordDiff(a.text, b.text), overlap: overlapBetween(a, b) };
 }
 
 /** A word-level diff between any two finished columns, and how their top alternatives overlap. */
@@ -16,14 +26,13 @@ export function DiffPanel({ columns, version }: { columns: readonly DiffColumn[]
   const right =
     columns.find((column) => column.id === rightId && column !== left) ??
     columns.find((column) => column !== left);
-  const analysis = useMemo(() => {
-    if (!left || !right) return null;
-    const a = columnOutput(left.runId);
-    const b = columnOutput(right.runId);
-    if (!a || !b) return null;
-    return { parts: wordDiff(a.text, b.text), overlap: overlapBetween(a, b) };
-    // `version` changes when a column's run finishes.
-  }, [left, right, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // `version` changes (and this re-renders) when any column's run finishes; the diff is computed
+  // again only when the pair it compares changes or finishes, not for every other column's end.
+  void version;
+  const done = (column: DiffColumn | undefined) =>
+    column !== undefined && getRun(column.runId)?.status !== 'running';
+  const pair = left && right && done(left) && done(right) ? `${left.runId}\n${right.runId}` : null;
+  const analysis = useMemo(() => (pair === null ? null : analysePair(pair)), [pair]);
   if (columns.length < 2) return null;
   const picker = (name: string, value: string | undefined, onChange: (id: string) => void) => (
     <label className="diff-picker">

@@ -13,14 +13,25 @@ const noTexts: readonly string[] = [];
  * has them, else counted from its text and marked ≈) at the output price plus an equal share of the
  * prompt. Usage is only reported for the whole request, so this is an apportionment.
  */
-export function ChoiceCost({
+export function ChoiceCost(props: {
+  runId: string;
+  choiceIndex: number;
+  /** Defaults to `choice-<index>-cost`; a previous run's panel passes its own prefix. */
+  testId?: string;
+}) {
+  // Nothing shows while the run streams: the figures (and their subscriptions to what grows every
+  // frame) are only mounted once it has finished.
+  const finished = useRunField(props.runId, (state) => state.status !== 'running') === true;
+  return finished ? <FinishedChoiceCost {...props} /> : null;
+}
+
+function FinishedChoiceCost({
   runId,
   choiceIndex,
   testId = `choice-${choiceIndex}-cost`,
 }: {
   runId: string;
   choiceIndex: number;
-  /** Defaults to `choice-<index>-cost`; a previous run's panel passes its own prefix. */
   testId?: string;
 }) {
   const run = useRunHeader(runId);
@@ -31,8 +42,8 @@ export function ChoiceCost({
   const logprobTokens = tokenCount > 0 ? choiceTokenStore(runId, choiceIndex)?.length : undefined;
   const finished = run !== null && run.status !== 'running';
   const fromLogprobs = logprobTokens !== undefined && run?.params.echo !== true;
-  const text = choice ? choice.chunks.join('') + choice.tail : '';
-  const texts = finished && !fromLogprobs ? [text] : noTexts;
+  // Joined only when it is counted (once finished): not on every streamed frame.
+  const texts = finished && !fromLogprobs ? [choice ? choice.chunks.join('') + choice.tail : ''] : noTexts;
   const counted = useTokenCounts(texts, run?.params.model ?? '', finished && !fromLogprobs);
   const { price, usage } = useRunCostSafe(run);
 

@@ -70,3 +70,55 @@ describe('createFrameBuffer', () => {
     expect(applied).toEqual([]);
   });
 });
+
+describe('createFrameBuffer with staggering', () => {
+  const keyed = (frames: ReturnType<typeof manualFrames>, applied: string[][]) =>
+    createFrameBuffer<string>({
+      schedule: frames.schedule,
+      apply: (events) => applied.push(events),
+      isUrgent: (event) => event.endsWith('!'),
+      stagger: { keyOf: (event) => event.slice(0, 1), maxKeysPerFrame: 2 },
+    });
+
+  it('applies everything in one frame while no more streams than the limit are waiting', () => {
+    const frames = manualFrames();
+    const applied: string[][] = [];
+    const buffer = keyed(frames, applied);
+    buffer.push('a1');
+    buffer.push('b1');
+    buffer.push('a2');
+    frames.runFrame();
+    expect(applied).toEqual([['a1', 'b1', 'a2']]);
+    expect(frames.pending()).toBe(0);
+  });
+
+  it('lets more streams take turns, longest waiting first, each in order', () => {
+    const frames = manualFrames();
+    const applied: string[][] = [];
+    const buffer = keyed(frames, applied);
+    for (const event of ['a1', 'b1', 'c1', 'd1', 'a2']) buffer.push(event);
+    frames.runFrame();
+    expect(applied).toEqual([['a1', 'b1', 'a2']]);
+    expect(frames.pending()).toBe(1);
+    for (const event of ['a3', 'b2', 'c2']) buffer.push(event);
+    frames.runFrame();
+    expect(applied[1]).toEqual(['c1', 'd1', 'c2']);
+    frames.runFrame();
+    expect(applied[2]).toEqual(['a3', 'b2']);
+    expect(frames.pending()).toBe(0);
+    // Nothing is lost or reordered.
+    expect(applied.flat().filter((event) => event.startsWith('c'))).toEqual(['c1', 'c2']);
+  });
+
+  it('flushes every stream at once on an urgent event', () => {
+    const frames = manualFrames();
+    const applied: string[][] = [];
+    const buffer = keyed(frames, applied);
+    for (const event of ['a1', 'b1', 'c1', 'd1']) buffer.push(event);
+    frames.runFrame();
+    expect(applied).toEqual([['a1', 'b1']]);
+    buffer.push('c2!');
+    expect(applied[1]).toEqual(['c1', 'd1', 'c2!']);
+    expect(frames.pending()).toBe(0);
+  });
+});

@@ -14,6 +14,13 @@ export interface FrameBufferOptions<E> {
   apply(events: E[]): void;
   /** Events that must not wait for a frame (a run's terminal event). */
   isUrgent?(event: E): boolean;
+  /**
+   * Staggering: events belong to streams (`keyOf`, e.g. the run), and a frame applies the events of
+   * at most `maxKeysPerFrame` streams, those that have waited longest; the others keep theirs for a
+   * later frame (in order). Several streams updating at once then take turns instead of all
+   * re-rendering in every frame. An urgent event still flushes everything.
+   */
+  stagger?: { keyOf(event: E): string; maxKeysPerFrame: number };
 }
 
 /**
@@ -24,6 +31,17 @@ export interface FrameBufferOptions<E> {
 export function createFrameBuffer<E>(options: FrameBufferOptions<E>): FrameBuffer<E> {
   let queue: E[] = [];
   let cancel: (() => void) | null = null;
+  const stagger = options.stagger;
+  /** Frame number when each stream was last applied (staggering only). */
+  const lastApplied = new Map<string, number>();
+  let frame = 0;
+
+  function schedule(): void {
+    cancel ??= options.schedule(() => {
+      cancel = null;
+      onFrame();
+    });
+  }
 
   function flush(): void {
     cancel?.();
@@ -34,21 +52,40 @@ export function createFrameBuffer<E>(options: FrameBufferOptions<E>): FrameBuffe
     options.apply(events);
   }
 
+  /** One frame: everything, or (staggering) the longest-waiting streams' events. */
+  function onFrame(): void {
+    frame += 1;
+    if (!stagger || queue.length === 0) return flush();
+    const keys = [...new Set(queue.map((event) => stagger.keyOf(event)))];
+    if (keys.length <= stagger.maxKeysPerFrame) {
+      for (const key of keys) lastApplied.set(key, frame);
+      return flush();
+    }
+    keys.sort((a, b) => (lastApplied.get(a) ?? 0) - (lastApplied.get(b) ?? 0));
+    const chosen = new Set(keys.slice(0, stagger.maxKeysPerFrame));
+    for (const key of chosen) lastApplied.set(key, frame);
+    if (lastApplied.size > 256)
+      for (const key of [...lastApplied.keys()]) if (!keys.includes(key)) lastApplied.delete(key);
+    const now: E[] = [];
+    const later: E[] = [];
+    for (const event of queue) (chosen.has(stagger.keyOf(event)) ? now : later).push(event);
+    queue = later;
+    schedule();
+    options.apply(now);
+  }
+
   return {
     push(event) {
       queue.push(event);
       if (options.isUrgent?.(event)) flush();
-      else
-        cancel ??= options.schedule(() => {
-          cancel = null;
-          flush();
-        });
+      else schedule();
     },
     flush,
     dispose() {
       cancel?.();
       cancel = null;
       queue = [];
+      lastApplied.clear();
     },
   };
 }

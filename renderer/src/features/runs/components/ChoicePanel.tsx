@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import type { CompletionParams } from '@shared/contracts/params';
 import { Button } from 'react-aria-components';
 import { useStickToBottom } from '../../../ui/useStickToBottom';
 import { fullText } from '../chunkText';
@@ -11,7 +12,7 @@ import { ProbabilityChart } from '../../heatmap/ProbabilityChart';
 import { scaleFor } from '../../heatmap/spanView';
 import { TokenHeatmap } from '../../heatmap/TokenHeatmap';
 import { choiceSpans, choiceTokenStore } from '../runTokens';
-import { getRun, useChoice, useChoiceChunks, useChoiceTail, useRunField } from '../store';
+import { getRun, useChoiceChunks, useChoiceTail, useRunField } from '../store';
 import { continueRun } from '../useRunCommands';
 
 /** A closed chunk never changes: rendered once, skipped by React afterwards. */
@@ -31,14 +32,16 @@ function Tail({ runId, index, streaming }: { runId: string; index: number; strea
   return <div className={streaming ? 'chunk chunk-tail is-streaming' : 'chunk chunk-tail'}>{tail}</div>;
 }
 
+/** Reads the choice when pressed: subscribing to it would re-render the button every streamed frame. */
 function CopyButton({ runId, index }: { runId: string; index: number }) {
-  const choice = useChoice(runId, index);
+  const exists = useRunField(runId, (run) => run.choices.some((choice) => choice.index === index)) === true;
   const [copied, setCopied] = useState(false);
   return (
     <Button
       className="link-button"
-      isDisabled={!choice}
+      isDisabled={!exists}
       onPress={() => {
+        const choice = getRun(runId)?.choices.find((candidate) => candidate.index === index);
         if (!choice) return;
         navigator.clipboard.writeText(fullText(choice)).then(
           () => {
@@ -53,6 +56,63 @@ function CopyButton({ runId, index }: { runId: string; index: number }) {
     </Button>
   );
 }
+
+interface ChoiceHeadProps {
+  runId: string;
+  index: number;
+  testId: string;
+  choices: readonly number[];
+  /** The run's params while the rank badge shows (finished, with a heatmap, several choices); else null. */
+  params: CompletionParams | null;
+  running: boolean;
+}
+
+/**
+ * The choice's title bar. Memoised: its props do not change while the run streams (what grows
+ * every frame, the cost, subscribes on its own), so the panel's per-frame render skips it.
+ */
+const ChoiceHead = memo(function ChoiceHead({
+  runId,
+  index,
+  testId,
+  choices,
+  params,
+  running,
+}: ChoiceHeadProps) {
+  const finishReason = useRunField(
+    runId,
+    (run) => run.choices.find((choice) => choice.index === index)?.finishReason ?? null,
+  );
+  const promptLabel = useRunField(runId, (run) => {
+    if (!Array.isArray(run.params.prompt) || run.params.prompt.length < 2) return null;
+    return `prompt ${Math.floor(index / (run.params.n ?? 1)) + 1}`;
+  });
+  return (
+    <header className="choice-head">
+      <span className="choice-title">
+        Choice {index}
+        {promptLabel ? <span className="muted"> · {promptLabel}</span> : null}
+      </span>
+      {params ? (
+        <ChoiceRankBadge
+          runId={runId}
+          choice={index}
+          choices={choices}
+          params={params}
+          testId={`${testId}-rank`}
+        />
+      ) : null}
+      <span className="choice-finish">
+        <span className="muted">finish_reason</span>{' '}
+        <code className="finish-reason" data-testid={`${testId}-finish`}>
+          {finishReason ?? (running ? '…' : 'none')}
+        </code>
+      </span>
+      <ChoiceCost runId={runId} choiceIndex={index} testId={`${testId}-cost`} />
+      <CopyButton runId={runId} index={index} />
+    </header>
+  );
+});
 
 /** The plain text: closed chunks and the streaming tail. */
 function PlainText({ runId, index, running }: { runId: string; index: number; running: boolean }) {
@@ -73,8 +133,15 @@ interface ChoicePanelProps {
   choices?: readonly number[];
 }
 
-export function ChoicePanel({ runId, index, testId, testIdPrefix = '', choices = [] }: ChoicePanelProps) {
-  const finishReason = useChoice(runId, index)?.finishReason ?? null;
+const noChoices: readonly number[] = [];
+
+export function ChoicePanel({
+  runId,
+  index,
+  testId,
+  testIdPrefix = '',
+  choices = noChoices,
+}: ChoicePanelProps) {
   const { containerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
   const status = useRunField(runId, (run) => run.status);
   const running = status === 'running';
@@ -82,10 +149,6 @@ export function ChoicePanel({ runId, index, testId, testIdPrefix = '', choices =
   const version = useRunField(runId, (run) => run.tokenCount) ?? 0;
   const mode = useHeatmapMode();
   const [selectRequest, setSelectRequest] = useState<{ span: number; nonce: number } | null>(null);
-  const promptLabel = useRunField(runId, (run) => {
-    if (!Array.isArray(run.params.prompt) || run.params.prompt.length < 2) return null;
-    return `prompt ${Math.floor(index / (run.params.n ?? 1)) + 1}`;
-  });
   const asked = params?.logprobs !== undefined;
   const choiceTokens = version > 0 ? (choiceTokenStore(runId, index)?.length ?? 0) : 0;
   const heatmap = asked && params !== undefined && choiceTokens > 0;
@@ -102,29 +165,14 @@ export function ChoicePanel({ runId, index, testId, testIdPrefix = '', choices =
 
   return (
     <article className="choice" data-testid={testId} aria-label={`Choice ${index}`} data-heatmap-frame="">
-      <header className="choice-head">
-        <span className="choice-title">
-          Choice {index}
-          {promptLabel ? <span className="muted"> · {promptLabel}</span> : null}
-        </span>
-        {heatmap && !running && choices.length > 1 ? (
-          <ChoiceRankBadge
-            runId={runId}
-            choice={index}
-            choices={choices}
-            params={params}
-            testId={`${testId}-rank`}
-          />
-        ) : null}
-        <span className="choice-finish">
-          <span className="muted">finish_reason</span>{' '}
-          <code className="finish-reason" data-testid={`${testId}-finish`}>
-            {finishReason ?? (running ? '…' : 'none')}
-          </code>
-        </span>
-        <ChoiceCost runId={runId} choiceIndex={index} testId={`${testId}-cost`} />
-        <CopyButton runId={runId} index={index} />
-      </header>
+      <ChoiceHead
+        runId={runId}
+        index={index}
+        testId={testId}
+        choices={choices}
+        params={heatmap && params && !running && choices.length > 1 ? params : null}
+        running={running}
+      />
       {heatmap ? (
         <ChoiceStats
           runId={runId}

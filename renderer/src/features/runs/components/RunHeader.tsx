@@ -10,7 +10,7 @@ import {
   formatUsage,
 } from '../format';
 import { RunCostFact } from '../../cost/RunCost';
-import { ChunkTiming } from '../../timing/ChunkTiming';
+import { ChunkTimingDisclosure, ChunkTimingStats } from '../../timing/ChunkTiming';
 import { useRunField, type RunHeaderState } from '../store';
 import { ElapsedTime } from './ElapsedTime';
 
@@ -61,9 +61,20 @@ function TokenCount({ runId }: { runId: string }) {
   return <>{formatCount(useRunField(runId, (run) => run.tokenCount))}</>;
 }
 
+const noBatches: readonly (readonly number[])[] = [];
+
+/** Subscribes to the arrivals (new every streamed frame): mounted only while the disclosure is open. */
+function RunChunkTimingStats({ runId, testId }: { runId: string; testId: string }) {
+  const arrivalBatches = useRunField(runId, (run) => run.arrivalBatches) ?? noBatches;
+  return <ChunkTimingStats arrivalBatches={arrivalBatches} testId={testId} />;
+}
+
 function RunChunkTiming({ runId, testId }: { runId: string; testId: string }) {
-  const arrivalBatches = useRunField(runId, (run) => run.arrivalBatches) ?? [];
-  return <ChunkTiming arrivalBatches={arrivalBatches} testId={testId} />;
+  return (
+    <ChunkTimingDisclosure>
+      <RunChunkTimingStats runId={runId} testId={testId} />
+    </ChunkTimingDisclosure>
+  );
 }
 
 /** Status, who answered, usage and timing of one run; fixed slots, so nothing shifts while it streams. */
