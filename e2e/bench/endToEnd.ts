@@ -127,7 +127,7 @@ export async function benchEndToEnd(session: BenchSession): Promise<BenchRow[]> 
       ratio,
       target: '≤ 1.5×',
       met: unlimited.mismatch || ratio === null ? false : ratio <= 1.5,
-      note: `click on Run → frame after "completed" with all text; raw = Node fetch of the same request, body read to end (${(raw.bytes / 1e6).toFixed(1)} MB); longest frame during it ${unlimited.probe.longestFrameMs.toFixed(0)} ms${unlimited.mismatch ? `; ${unlimited.mismatch}` : ''}`,
+      note: `click on Run → painted frame after "completed" once the text stopped growing; raw = Node fetch of the same request, body read to end (${(raw.bytes / 1e6).toFixed(1)} MB); longest frame during it ${unlimited.probe.longestFrameMs.toFixed(0)} ms${unlimited.mismatch ? `; ${unlimited.mismatch}` : ''}`,
     },
   ];
   try {

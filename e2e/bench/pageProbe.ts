@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 export interface ProbeResult {
   /** performance.now() in the page at the click on Run. */
   clickAt: number;
-  /** ms from the click on Run to the frame in which the run showed as completed with its text. */
+  /** ms from the click on Run to the frame in which the run showed as ended with all its text (no longer growing). */
   doneMs: number;
   /** ms from the click to the frame after that one (the content has been painted). */
   paintedMs: number;
@@ -26,7 +26,7 @@ export interface ProbeOptions {
   choices: number;
   /** How many runs must end (compare columns: one status each). Default 1. */
   runs?: number;
-  /** Also wait for at least one heatmap token span. */
+  /** Also wait for at least one heatmap token span, and end at that first paint (else: when the text stops growing). */
   waitForSpans: boolean;
   timeoutMs: number;
 }
@@ -79,6 +79,8 @@ export async function installProbe(page: Page, options: ProbeOptions): Promise<v
       let lastFrame: number | null = null;
       let longestFrame = 0;
       let longestFrameAt = 0;
+      /** The last frame's time and choice text lengths once the run had ended. */
+      let previous: { at: number; lengths: number[] } | null = null;
       let over50 = 0;
       let frames = 0;
       let longestTask = 0;
@@ -130,9 +132,18 @@ export async function installProbe(page: Page, options: ProbeOptions): Promise<v
           requestAnimationFrame(frame);
           return;
         }
-        const doneAt = now;
+        // The heatmap fills its last blocks in time slices after the terminal event: without
+        // waitForSpans (which measures the heatmap's first paint), done is the frame after which the
+        // text stopped growing, seen one frame later (painted).
         const lengths = textLengths();
-        requestAnimationFrame((paintedAt) => {
+        if (!opts.waitForSpans && (previous === null || previous.lengths.join() !== lengths.join())) {
+          previous = { at: now, lengths };
+          requestAnimationFrame(frame);
+          return;
+        }
+        if (opts.waitForSpans) requestAnimationFrame((paintedAt) => finish(now, paintedAt, lengths));
+        else finish(previous?.at ?? now, now, lengths);
+        function finish(doneAt: number, paintedAt: number, finalLengths: number[]): void {
           clearTimeout(timeout);
           observer?.disconnect();
           document.removeEventListener('click', onClick, { capture: true });
@@ -142,7 +153,7 @@ export async function installProbe(page: Page, options: ProbeOptions): Promise<v
             doneMs: doneAt - start,
             paintedMs: paintedAt - start,
             status: text,
-            textLengths: lengths,
+            textLengths: finalLengths,
             tokenSpans: spans,
             longestFrameMs: longestFrame,
             longestFrameAtMs: longestFrameAt,
@@ -151,7 +162,7 @@ export async function installProbe(page: Page, options: ProbeOptions): Promise<v
             longestTaskMs: longestTask,
             tasksOver50,
           });
-        });
+        }
       }
     });
     // Keep an unobserved rejection from surfacing before awaitProbe reads it.
