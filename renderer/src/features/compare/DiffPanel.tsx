@@ -9,7 +9,10 @@ export interface DiffColumn {
   runId: string;
 }
 
-/** The diff of two finished runs, given as `leftRunId\nrightRunId`. */
+/**
+ * The diff of two finished runs, given as `leftRunId\nrightRunId`: one string memo key (two derived
+ * ids as separate deps trip the React Compiler's preserve-manual-memoization check).
+ */
 function analysePair(pair: string) {
   const [leftRun = '', rightRun = ''] = pair.split('\n');
   const a = columnOutput(leftRun);

@@ -40,14 +40,13 @@ function FinishedChoiceCost({
   // The tokens live outside React state; tokenCount is their version number.
   const tokenCount = useRunField(runId, (state) => state.tokenCount) ?? 0;
   const logprobTokens = tokenCount > 0 ? choiceTokenStore(runId, choiceIndex)?.length : undefined;
-  const finished = run !== null && run.status !== 'running';
+  // Mounted only once the run has finished (see ChoiceCost).
   const fromLogprobs = logprobTokens !== undefined && run?.params.echo !== true;
-  // Joined only when it is counted (once finished): not on every streamed frame.
-  const texts = finished && !fromLogprobs ? [choice ? choice.chunks.join('') + choice.tail : ''] : noTexts;
-  const counted = useTokenCounts(texts, run?.params.model ?? '', finished && !fromLogprobs);
+  const texts = !fromLogprobs ? [choice ? choice.chunks.join('') + choice.tail : ''] : noTexts;
+  const counted = useTokenCounts(texts, run?.params.model ?? '', !fromLogprobs);
   const { price, usage } = useRunCostSafe(run);
 
-  if (!run || !finished || !price || !usage) return null;
+  if (!run || !price || !usage) return null;
   const approximate = !fromLogprobs;
   const completionTokens = fromLogprobs ? logprobTokens : (counted.counts[0] ?? 0);
   const cost = choiceCostOf({ completionTokens, promptTokens: usage.promptTokens, choiceCount }, price);
