@@ -8,6 +8,7 @@ import {
   responseFormatFor,
   usageObject,
   streamChunk,
+  streamChunkSerializer,
   type ResponseFormat,
 } from './completionResponse';
 import type { TokenDetail } from './textGenerator';
@@ -154,5 +155,33 @@ describe('bodies', () => {
       { index: 1, finish_reason: 'length', logprobs: null },
     ]);
     expect(last.usage).toEqual({ prompt_tokens: 2, completion_tokens: 8, total_tokens: 10 });
+  });
+});
+
+describe('streamChunkSerializer', () => {
+  it('writes the same bytes as JSON.stringify(streamChunk(...)), in every format', () => {
+    const formats: ResponseFormat[] = [
+      legacy,
+      { shape: 'content', key: 'logprobs' },
+      { shape: 'legacy', key: 'log_probs' },
+    ];
+    const extras: Record<string, unknown>[] = [{}, { provider: 'openai', model_requested: 'gpt-x' }];
+    for (const format of formats)
+      for (const fixed of extras)
+        for (const delta of [
+          { index: 0, text: 'Hi café', tokens },
+          { index: 2, text: ' "x"\n', tokens: null },
+        ]) {
+          const serialize = streamChunkSerializer({ ...identity, systemFingerprint: 'fp' }, format, fixed);
+          expect(serialize(delta, 7, 12)).toBe(
+            JSON.stringify(
+              streamChunk({ ...identity, systemFingerprint: 'fp' }, format, delta, {
+                ...fixed,
+                chunk_index: 7,
+                latency: 12,
+              }),
+            ),
+          );
+        }
   });
 });

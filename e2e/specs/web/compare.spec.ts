@@ -74,6 +74,8 @@ test.describe('compare', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await fillPrompt(page, 'Exported before running');
     await column(page, 'openai/davinci-002').getByRole('button', { name: 'Copy as curl' }).click();
+    // The copy is asynchronous (main builds the request): read the clipboard once it says so.
+    await expect(column(page, 'openai/davinci-002').getByTestId('copy-as-curl-status')).toHaveText(/^Copied/);
     const beforeRun = String(await page.evaluate('navigator.clipboard.readText()'));
     expect(beforeRun).toContain('"model":"openai/davinci-002"');
     expect(beforeRun).toContain('Exported before running');
@@ -87,6 +89,7 @@ test.describe('compare', () => {
     await expect(gatewayColumn.getByTestId('run-cost')).not.toHaveText('');
     // Each column exports its own request: the gateway column's has the fallbacks.
     await gatewayColumn.getByRole('button', { name: 'Copy as curl' }).click();
+    await expect(gatewayColumn.getByTestId('copy-as-curl-status')).toHaveText(/^Copied/);
     const copied = String(await page.evaluate('navigator.clipboard.readText()'));
     expect(copied).toContain('"fallbacks":["openai/davinci-002","openai/babbage-002"]');
     expect(copied).toMatch(/^curl /);

@@ -1,4 +1,4 @@
-import { memo, useEffect } from 'react';
+import { memo, useCallback, useEffect } from 'react';
 import type { CompletionParams } from '@shared/contracts/params';
 import type { ExportSource } from '@shared/export/exportRequest';
 import { api } from '../../lib/api';
@@ -8,7 +8,7 @@ import { Button, Input, Label, TextField } from 'react-aria-components';
 import { growingStats } from '../heatmap/choiceFigures';
 import { useRunCost } from '../cost/RunCost';
 import { choiceTokenStore } from '../runs/runTokens';
-import { RunView } from '../runs/components/RunView';
+import { RunViewSlots } from '../runs/components/RunViewSlots';
 import { setSpanMarks } from '../heatmap/spanMarks';
 import { getRun, useRunHeader, type RunHeaderState } from '../runs/store';
 import { formatFallback } from '../runs/format';
@@ -96,6 +96,104 @@ function GatewayOutcome({ header }: { header: RunHeaderState }) {
   );
 }
 
+interface ColumnActionsProps {
+  id: string;
+  label: string;
+  width: ColumnWidth;
+  running: boolean;
+  removable: boolean;
+}
+
+/**
+ * Stop, Widen, Collapse, Remove. Memoised with plain props: the column re-renders when its marks or
+ * divergence arrive (as the runs end), and react-aria's buttons are not cheap to re-render.
+ */
+const ColumnActions = memo(function ColumnActions({
+  id,
+  label,
+  width,
+  running,
+  removable,
+}: ColumnActionsProps) {
+  const collapsed = width === 'collapsed';
+  return (
+    <div className="compare-column-actions">
+      <Button
+        className="button button-small"
+        aria-label={`Stop ${label}`}
+        isDisabled={!running}
+        onPress={() => stopColumn(id)}
+      >
+        Stop
+      </Button>
+      <Button
+        className="button button-small"
+        aria-label={width === 'wide' ? `Narrow ${label}` : `Widen ${label}`}
+        onPress={() => compareActions.widthChanged(id, width === 'wide' ? 'normal' : 'wide')}
+      >
+        {width === 'wide' ? 'Narrow' : 'Widen'}
+      </Button>
+      <Button
+        className="button button-small"
+        aria-label={collapsed ? `Expand ${label}` : `Collapse ${label}`}
+        onPress={() => compareActions.widthChanged(id, collapsed ? 'normal' : 'collapsed')}
+      >
+        {collapsed ? 'Expand' : 'Collapse'}
+      </Button>
+      {removable ? (
+        <Button
+          className="button button-small"
+          aria-label={`Remove ${label}`}
+          isDisabled={running}
+          onPress={() => compareActions.targetRemoved(id)}
+        >
+          Remove
+        </Button>
+      ) : null}
+    </div>
+  );
+});
+
+interface ColumnExportProps {
+  id: string;
+  runId: string | null;
+  profileId: string | null;
+  label: string;
+  paramsOf: CompareColumnProps['paramsOf'];
+}
+
+/** The column's Copy as curl (memoised for the same reason as its actions). */
+const ColumnExport = memo(function ColumnExport({
+  id,
+  runId,
+  profileId,
+  label,
+  paramsOf,
+}: ColumnExportProps) {
+  const getSource = useCallback(
+    () => columnSource(runId, profileId, paramsOf(id)),
+    [runId, profileId, paramsOf, id],
+  );
+  return <CopyAsCurl getSource={getSource} profileId={profileId} label={`Export the request of ${label}`} />;
+});
+
+/** The column's parameter overrides, checked as they are typed. */
+const OverridesField = memo(function OverridesField({ id, text }: { id: string; text: string }) {
+  const overrides = parseOverrides(text);
+  return (
+    <TextField
+      className="field compare-overrides"
+      value={text}
+      onChange={(next) => compareActions.overridesChanged(id, next)}
+      isInvalid={!overrides.ok}
+    >
+      <Label>Overrides (JSON)</Label>
+      <Input className="input mono" placeholder='{"temperature": 0}' />
+      {!overrides.ok ? <span className="field-error">{overrides.message}</span> : null}
+    </TextField>
+  );
+});
+
 /** The column's request as sent (its run's), or as it would be sent now (main builds the preview). */
 async function columnSource(
   runId: string | null,
@@ -132,7 +230,6 @@ export const CompareColumn = memo(function CompareColumn(props: CompareColumnPro
   } = props;
   const header = useRunHeader(runId ?? '');
   const running = header?.status === 'running';
-  const overrides = overridesText === null ? null : parseOverrides(overridesText);
   // The divergence point and the differing tokens are classes the heatmap writes into its spans.
   useEffect(() => {
     if (!runId || !divergence) return;
@@ -157,40 +254,7 @@ export const CompareColumn = memo(function CompareColumn(props: CompareColumnPro
           </h3>
           {subtitle && !collapsed ? <span className="muted">{subtitle}</span> : null}
         </div>
-        <div className="compare-column-actions">
-          <Button
-            className="button button-small"
-            aria-label={`Stop ${label}`}
-            isDisabled={!running}
-            onPress={() => stopColumn(id)}
-          >
-            Stop
-          </Button>
-          <Button
-            className="button button-small"
-            aria-label={width === 'wide' ? `Narrow ${label}` : `Widen ${label}`}
-            onPress={() => compareActions.widthChanged(id, width === 'wide' ? 'normal' : 'wide')}
-          >
-            {width === 'wide' ? 'Narrow' : 'Widen'}
-          </Button>
-          <Button
-            className="button button-small"
-            aria-label={collapsed ? `Expand ${label}` : `Collapse ${label}`}
-            onPress={() => compareActions.widthChanged(id, collapsed ? 'normal' : 'collapsed')}
-          >
-            {collapsed ? 'Expand' : 'Collapse'}
-          </Button>
-          {removable ? (
-            <Button
-              className="button button-small"
-              aria-label={`Remove ${label}`}
-              isDisabled={running}
-              onPress={() => compareActions.targetRemoved(id)}
-            >
-              Remove
-            </Button>
-          ) : null}
-        </div>
+        <ColumnActions id={id} label={label} width={width} running={running} removable={removable} />
       </header>
       {collapsed ? null : (
         <>
@@ -203,23 +267,8 @@ export const CompareColumn = memo(function CompareColumn(props: CompareColumnPro
               ))}
             </div>
           ) : null}
-          <CopyAsCurl
-            getSource={() => columnSource(runId, profileId, paramsOf(id))}
-            profileId={profileId}
-            label={`Export the request of ${label}`}
-          />
-          {overridesText !== null ? (
-            <TextField
-              className="field compare-overrides"
-              value={overridesText}
-              onChange={(text) => compareActions.overridesChanged(id, text)}
-              isInvalid={overrides?.ok === false}
-            >
-              <Label>Overrides (JSON)</Label>
-              <Input className="input mono" placeholder='{"temperature": 0}' />
-              {overrides && !overrides.ok ? <span className="field-error">{overrides.message}</span> : null}
-            </TextField>
-          ) : null}
+          <ColumnExport id={id} runId={runId} profileId={profileId} label={label} paramsOf={paramsOf} />
+          {overridesText !== null ? <OverridesField id={id} text={overridesText} /> : null}
           {warning ? (
             <p className="compare-warning" role="note">
               {warning}
@@ -248,7 +297,10 @@ export const CompareColumn = memo(function CompareColumn(props: CompareColumnPro
           {header && id === 'gateway' ? <GatewayOutcome header={header} /> : null}
           {header ? <FigureReporter id={id} header={header} /> : null}
           <div className="compare-column-body" data-compare-scroller="">
-            {runId && header ? <RunView key={runId} runId={runId} /> : <p className="muted">Not run yet.</p>}
+            <RunViewSlots
+              runId={runId && header ? runId : null}
+              empty={<p className="muted">Not run yet.</p>}
+            />
           </div>
         </>
       )}

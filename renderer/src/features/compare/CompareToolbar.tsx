@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Button, Checkbox, Input, Label, TextField } from 'react-aria-components';
 import type { ProfileView } from '@shared/contracts/profiles';
 import { providerModelPattern } from '@shared/contracts/params';
 import { compareActions, useCompare } from './compareStore';
 import { nextTargetId } from './compareTargets';
 
-function Toggle({
+/** Memoised (like the buttons below): the view re-renders as each column starts and ends; a checkbox need not. */
+const Toggle = memo(function Toggle({
   label,
   isSelected,
   isDisabled,
@@ -25,10 +26,10 @@ function Toggle({
       {hint ? <span className="muted"> ({hint})</span> : null}
     </Checkbox>
   );
-}
+});
 
 /** Adds a target: any model on any provider profile. */
-function AddTarget({
+const AddTarget = memo(function AddTarget({
   profiles,
   defaultProfileId,
 }: {
@@ -93,7 +94,7 @@ function AddTarget({
       ) : null}
     </form>
   );
-}
+});
 
 export interface CompareToolbarProps {
   profiles: readonly ProfileView[];
@@ -106,7 +107,7 @@ export interface CompareToolbarProps {
   onReset(): void;
 }
 
-export function CompareToolbar(props: CompareToolbarProps) {
+export const CompareToolbar = memo(function CompareToolbar(props: CompareToolbarProps) {
   const { profiles, formProfileId, hasFallbacks, anyRunning, canRun, onRunAll, onStopAll, onReset } = props;
   const sequential = useCompare((state) => state.sequential);
   const syncScroll = useCompare((state) => state.syncScroll);
@@ -141,4 +142,4 @@ export function CompareToolbar(props: CompareToolbarProps) {
       <AddTarget profiles={profiles} defaultProfileId={formProfileId} />
     </div>
   );
-}
+});

@@ -1,5 +1,6 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { ProfileView } from '@shared/contracts/profiles';
 import { getValidation, paramsActions, useParamsField, selectValidation } from '../params/store';
 import { profilesQuery } from '../profiles/queries';
 import { useSelectedProfile } from '../profiles/useSelectedProfile';
@@ -15,6 +16,7 @@ import { DiffPanel, type DiffColumn } from './DiffPanel';
 import { SeedCheckPanel } from './SeedCheckPanel';
 import { tokenizerWarning } from './tokenizerWarning';
 import { useSyncScroll } from './useSyncScroll';
+import { useNextFrameValue } from '../../ui/useNextFrameValue';
 
 interface ColumnSpec {
   id: string;
@@ -26,10 +28,12 @@ interface ColumnSpec {
   removable: boolean;
 }
 
+const noProfiles: readonly ProfileView[] = [];
+
 /** One prompt and parameter set against several targets, a column each, and where they differ. */
 export function CompareView() {
   const profile = useSelectedProfile();
-  const profiles = useQuery(profilesQuery()).data ?? [];
+  const profiles = useQuery(profilesQuery()).data ?? noProfiles;
   const base = useParamsField((form) => selectValidation(form).params);
   const targets = useCompare((state) => state.targets);
   const columnRuns = useCompare((state) => state.columnRuns);
@@ -71,11 +75,13 @@ export function CompareView() {
   const finishedKey = statuses.map((status) => status ?? '-').join(',');
 
   const reference = columns.find((column) => column.id === referenceId) ?? columns[0];
+  // Analysed a frame after every column has finished (that frame already holds the last column's
+  // end); while any runs, each start and end would recompute (and re-render) every column for a
+  // comparison that is about to change again.
+  const analysedKey = useNextFrameValue(anyRunning ? null : finishedKey);
   const divergences = useMemo(() => {
     const result = new Map<string, Divergence>();
-    // Computed once every column has finished: while any runs, each start and end would recompute
-    // (and re-render) every column for a comparison that is about to change again.
-    if (anyRunning) return result;
+    if (analysedKey === null) return result;
     const referenceOutput = reference?.runId ? columnOutput(reference.runId) : null;
     if (!reference || !referenceOutput) return result;
     for (const column of columns) {
@@ -85,23 +91,25 @@ export function CompareView() {
     }
     return result;
     // Recomputed when a column's run changes state (finishes), not on every streamed frame.
-  }, [anyRunning, finishedKey, reference?.id, reference?.runId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [analysedKey, reference?.id, reference?.runId]); // eslint-disable-line react-hooks/exhaustive-deps
   const marks = columnMarks(Object.values(figures));
   const primaryModel = targets[0]?.model ?? base?.model ?? '';
   const diffColumns: DiffColumn[] = columns.flatMap((column, index) =>
     column.runId ? [{ id: column.id, label: `${index + 1}. ${column.label}`, runId: column.runId }] : [],
   );
 
-  const runAll = () => {
+  // Stable, so the (memoised) toolbar does not re-render as each column starts and ends.
+  const profileId = profile?.id ?? null;
+  const runAll = useCallback(() => {
     paramsActions.runAttempted();
     const params = getValidation().params;
-    if (!params || !profile) return;
-    void runAllColumns(params, profile.id);
-  };
-  const reset = () => {
+    if (!params || !profileId) return;
+    void runAllColumns(params, profileId);
+  }, [profileId]);
+  const reset = useCallback(() => {
     const params = getValidation().params;
-    if (params && profile) compareActions.targetsReset(initialTargets(params, profile.id));
-  };
+    if (params && profileId) compareActions.targetsReset(initialTargets(params, profileId));
+  }, [profileId]);
 
   return (
     <section className="compare-view" aria-label="Compare">

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useNextFrameValue } from '../../ui/useNextFrameValue';
 import { wordDiff } from './compareText';
 import { getRun } from '../runs/store';
 import { columnOutput, overlapBetween } from './columnAnalysis';
@@ -35,7 +36,9 @@ export function DiffPanel({ columns, version }: { columns: readonly DiffColumn[]
   const done = (column: DiffColumn | undefined) =>
     column !== undefined && getRun(column.runId)?.status !== 'running';
   const pair = left && right && done(left) && done(right) ? `${left.runId}\n${right.runId}` : null;
-  const analysis = useMemo(() => (pair === null ? null : analysePair(pair)), [pair]);
+  // A frame after the pair finished: that frame already holds the end of the run.
+  const readyPair = useNextFrameValue(pair);
+  const analysis = useMemo(() => (readyPair === null ? null : analysePair(readyPair)), [readyPair]);
   if (columns.length < 2) return null;
   const picker = (name: string, value: string | undefined, onChange: (id: string) => void) => (
     <label className="diff-picker">

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { HEATMAP_MODES, legendFor, type HeatmapMode } from '@shared/logprobs/heatmapScale';
 import { heatmapActions, useHeatmapMode, useRankByMean } from './heatmapStore';
 
@@ -14,7 +14,14 @@ function isMode(value: string): value is HeatmapMode {
 }
 
 /** The mode selector and the legend of the scale (with the underline cue explained). */
-export function HeatmapControls({ k, choiceCount }: { k: number; choiceCount: number }) {
+/** Memoised: its run's view re-renders as the run ends, the controls need not (react-aria's checkbox is not cheap). */
+export const HeatmapControls = memo(function HeatmapControls({
+  k,
+  choiceCount,
+}: {
+  k: number;
+  choiceCount: number;
+}) {
   const mode = useHeatmapMode();
   const rankByMean = useRankByMean();
   const selectId = useId();
@@ -73,4 +80,4 @@ export function HeatmapControls({ k, choiceCount }: { k: number; choiceCount: nu
       ) : null}
     </div>
   );
-}
+});

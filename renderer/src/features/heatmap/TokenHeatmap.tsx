@@ -4,7 +4,7 @@ import { choiceSpans, choiceTokenStore } from '../runs/runTokens';
 import { heatmapActions, useOwnsInspector } from './heatmapStore';
 import { blockIsInline, spansHtml } from './blockHtml';
 import { heatmapFills } from './fillScheduler';
-import { marksKey, spanMarksOf, useSpanMarks } from './spanMarks';
+import { blockMarksKeys, spanMarksOf, useSpanMarks } from './spanMarks';
 import { BlockSplitter } from './spanView';
 import { TokenInspector } from './TokenInspector';
 
@@ -215,6 +215,7 @@ export function TokenHeatmap(props: TokenHeatmapProps) {
   };
 
   const blocks = [];
+  const blockMarks = spanMarks.size === 0 ? null : blockMarksKeys(spanMarks, starts, count);
   let previousEndsLine = true;
   for (let block = 0; block < starts.length; block++) {
     const start = starts[block] ?? 0;
@@ -232,7 +233,7 @@ export function TokenHeatmap(props: TokenHeatmapProps) {
         mode={mode}
         k={k}
         inline={blockIsInline(endsLine, previousEndsLine)}
-        marks={marksKey(spanMarks, start, end)}
+        marks={blockMarks?.[block] ?? ''}
       />,
     );
     previousEndsLine = endsLine;

@@ -33,10 +33,24 @@ export function spanMarksOf(runId: string, choice: number): MarkMap {
   return useSpanMarksStore.getState().marks[keyOf(runId, choice)] ?? none;
 }
 
-/** Marks for spans start..end-1 only, as a string key (blocks without marks keep the same key ''). */
-export function marksKey(marks: MarkMap, start: number, end: number): string {
-  if (marks.size === 0) return '';
-  const parts: string[] = [];
-  for (const [span, className] of marks) if (span >= start && span < end) parts.push(`${span}:${className}`);
-  return parts.sort().join(',');
+/**
+ * Each block's marks as a string key (blocks without marks keep the same key ''): block `b` holds
+ * spans starts[b]..starts[b + 1]-1 (the last one up to `count`). One pass over the marks, not one per
+ * block: a comparison marks most tokens of a column, and a long heatmap has many blocks.
+ */
+export function blockMarksKeys(marks: MarkMap, starts: readonly number[], count: number): string[] {
+  const parts: string[][] = starts.map(() => []);
+  for (const [span, className] of marks) {
+    if (span < 0 || span >= count) continue;
+    // The last block starting at or before the span.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= span) low = middle;
+      else high = middle - 1;
+    }
+    if ((starts[low] ?? 0) <= span) parts[low]?.push(`${span}:${className}`);
+  }
+  return parts.map((list) => (list.length === 0 ? '' : list.sort().join(',')));
 }

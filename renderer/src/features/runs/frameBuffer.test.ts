@@ -110,7 +110,7 @@ describe('createFrameBuffer with staggering', () => {
     expect(applied.flat().filter((event) => event.startsWith('c'))).toEqual(['c1', 'c2']);
   });
 
-  it('flushes every stream at once on an urgent event', () => {
+  it('flushes its own stream at once on an urgent event; the others wait for their turn', () => {
     const frames = manualFrames();
     const applied: string[][] = [];
     const buffer = keyed(frames, applied);
@@ -118,7 +118,12 @@ describe('createFrameBuffer with staggering', () => {
     frames.runFrame();
     expect(applied).toEqual([['a1', 'b1']]);
     buffer.push('c2!');
-    expect(applied[1]).toEqual(['c1', 'd1', 'c2!']);
+    expect(applied[1]).toEqual(['c1', 'c2!']);
+    expect(frames.pending()).toBe(1);
+    frames.runFrame();
+    expect(applied[2]).toEqual(['d1']);
+    buffer.push('d2!');
+    expect(applied[3]).toEqual(['d2!']);
     expect(frames.pending()).toBe(0);
   });
 });

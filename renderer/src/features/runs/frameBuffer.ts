@@ -18,7 +18,7 @@ export interface FrameBufferOptions<E> {
    * Staggering: events belong to streams (`keyOf`, e.g. the run), and a frame applies the events of
    * at most `maxKeysPerFrame` streams, those that have waited longest; the others keep theirs for a
    * later frame (in order). Several streams updating at once then take turns instead of all
-   * re-rendering in every frame. An urgent event still flushes everything.
+   * re-rendering in every frame. An urgent event flushes its own stream at once.
    */
   stagger?: { keyOf(event: E): string; maxKeysPerFrame: number };
 }
@@ -52,6 +52,23 @@ export function createFrameBuffer<E>(options: FrameBufferOptions<E>): FrameBuffe
     options.apply(events);
   }
 
+  /**
+   * Staggering: an urgent event applies its own stream's queued events at once (in order); the other
+   * streams keep their turns, so several runs ending close together do not each apply everything.
+   */
+  function flushStream(key: string): void {
+    if (!stagger) return flush();
+    const now: E[] = [];
+    const later: E[] = [];
+    for (const event of queue) (stagger.keyOf(event) === key ? now : later).push(event);
+    queue = later;
+    if (later.length === 0) {
+      cancel?.();
+      cancel = null;
+    } else schedule();
+    options.apply(now);
+  }
+
   /** One frame: everything, or (staggering) the longest-waiting streams' events. */
   function onFrame(): void {
     frame += 1;
@@ -77,8 +94,9 @@ export function createFrameBuffer<E>(options: FrameBufferOptions<E>): FrameBuffe
   return {
     push(event) {
       queue.push(event);
-      if (options.isUrgent?.(event)) flush();
-      else schedule();
+      if (!options.isUrgent?.(event)) schedule();
+      else if (stagger) flushStream(stagger.keyOf(event));
+      else flush();
     },
     flush,
     dispose() {
