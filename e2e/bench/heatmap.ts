@@ -50,7 +50,7 @@ const paintRow = (id: string, figures: PaintFigures, target: string): BenchRow =
   ratio: null,
   target,
   met: target === '—' || figures.renderMs === null ? null : figures.renderMs <= 500,
-  note: `${figures.renderMs === null ? 'batch message not seen; ' : ''}from the WebSocket message carrying the batch (${((figures.messageBytes ?? 0) / 1e6).toFixed(1)} MB) to the frame after the first token spans (${figures.spans} spans then; the rest fill in over the next frames, longest frame ${figures.longestFrameMs.toFixed(0)} ms); click on Run → painted ${(figures.runMs / 1000).toFixed(2)} s, which includes the gateway generating the body (raw fetch of the same request ${(figures.rawMs / 1000).toFixed(2)} s, ${(figures.rawBytes / 1e6).toFixed(1)} MB)${figures.mismatch ? `; ${figures.mismatch}` : ''}`,
+  note: `${figures.renderMs === null ? 'batch message not seen; ' : ''}from the WebSocket message carrying the batch (${((figures.messageBytes ?? 0) / 1e6).toFixed(1)} MB) to the frame after the first token spans (${figures.spans} spans then; the rest fill in over the next frames; longest frame from the click to that paint ${figures.longestFrameMs.toFixed(0)} ms, the batch's decoding included); click on Run → painted ${(figures.runMs / 1000).toFixed(2)} s, which includes the gateway generating the body (raw fetch of the same request ${(figures.rawMs / 1000).toFixed(2)} s, ${(figures.rawBytes / 1e6).toFixed(1)} MB)${figures.mismatch ? `; ${figures.mismatch}` : ''}`,
 });
 
 async function paintFigures(session: BenchSession, tokens: number): Promise<PaintFigures> {
