@@ -19,7 +19,9 @@ export function useStickToBottom<C extends HTMLElement, I extends HTMLElement>()
       pinned = container.scrollHeight - container.scrollTop - container.clientHeight < 24;
     };
     const observer = new ResizeObserver(() => {
-      if (pinned) container.scrollTop = container.scrollHeight;
+      // Not while hidden (a replaced run's view being emptied): reading its scrollHeight would force
+      // the layout that content-visibility skips.
+      if (pinned && container.checkVisibility()) container.scrollTop = container.scrollHeight;
     });
     observer.observe(content);
     container.addEventListener('scroll', onScroll, { passive: true });
