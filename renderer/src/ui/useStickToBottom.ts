@@ -2,9 +2,12 @@ import { useEffect, useRef, type RefObject } from 'react';
 
 /**
  * Keeps a scroll container pinned to its end while its content element grows, as long as the user
- * was at the end (scrolling up to read releases it; scrolling back down pins it again).
+ * was at the end (scrolling up to read releases it; scrolling back down pins it again). With
+ * `follow` false it does nothing: a response that arrives whole opens at its start.
  */
-export function useStickToBottom<C extends HTMLElement, I extends HTMLElement>(): {
+export function useStickToBottom<C extends HTMLElement, I extends HTMLElement>(
+  follow = true,
+): {
   containerRef: RefObject<C | null>;
   contentRef: RefObject<I | null>;
 } {
@@ -13,7 +16,7 @@ export function useStickToBottom<C extends HTMLElement, I extends HTMLElement>()
   useEffect(() => {
     const container = containerRef.current;
     const content = contentRef.current;
-    if (!container || !content) return;
+    if (!container || !content || !follow) return;
     let pinned = true;
     const onScroll = () => {
       pinned = container.scrollHeight - container.scrollTop - container.clientHeight < 24;
@@ -29,6 +32,6 @@ export function useStickToBottom<C extends HTMLElement, I extends HTMLElement>()
       observer.disconnect();
       container.removeEventListener('scroll', onScroll);
     };
-  }, []);
+  }, [follow]);
   return { containerRef, contentRef };
 }

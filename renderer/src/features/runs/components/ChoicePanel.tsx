@@ -142,10 +142,15 @@ export function ChoicePanel({
   testIdPrefix = '',
   choices = noChoices,
 }: ChoicePanelProps) {
-  const { containerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
   const status = useRunField(runId, (run) => run.status);
   const running = status === 'running';
   const params = useRunField(runId, (run) => run.params);
+  // A streamed response follows its end as it grows; one that arrives whole opens at its start (and
+  // its heatmap fills below the first screen without moving it, which for 100,000 tokens kept the
+  // view chasing the fill for a second or two).
+  const { containerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>(
+    params?.stream === true,
+  );
   const version = useRunField(runId, (run) => run.tokenCount) ?? 0;
   const mode = useHeatmapMode();
   const [selectRequest, setSelectRequest] = useState<{ span: number; nonce: number } | null>(null);
