@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { scheduleAnimationFrame, type ScheduleFrame } from '../features/runs/frameBuffer';
+
+/** Asks for `callback` to run once soon (next frame); returns a cancel function. */
+export type ScheduleFrame = (callback: () => void) => () => void;
 
 export interface FrameTurns {
   /** Takes this frame's turn if it is free (and nobody is waiting): true if taken. */
@@ -47,11 +49,8 @@ export function createFrameTurns(schedule: ScheduleFrame): FrameTurns {
   };
 }
 
-/** The renderer's turns: one mount of a run's view per animation frame. */
-export const viewMountTurns = createFrameTurns(scheduleAnimationFrame);
-
 /** Whether this component has had its turn (see createFrameTurns): false until then. */
-export function useFrameTurn(turns: FrameTurns = viewMountTurns): boolean {
+export function useFrameTurn(turns: FrameTurns): boolean {
   const [granted, setGranted] = useState(() => turns.tryNow());
   useEffect(() => {
     if (granted) return;

@@ -81,7 +81,7 @@ export function CompareView() {
   const analysedKey = useNextFrameValue(anyRunning ? null : finishedKey);
   const divergences = useMemo(() => {
     const result = new Map<string, Divergence>();
-    if (analysedKey === null) return result;
+    if (anyRunning || analysedKey === null) return result;
     const referenceOutput = reference?.runId ? columnOutput(reference.runId) : null;
     if (!reference || !referenceOutput) return result;
     for (const column of columns) {
@@ -91,7 +91,7 @@ export function CompareView() {
     }
     return result;
     // Recomputed when a column's run changes state (finishes), not on every streamed frame.
-  }, [analysedKey, reference?.id, reference?.runId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [anyRunning, analysedKey, reference?.id, reference?.runId]); // eslint-disable-line react-hooks/exhaustive-deps
   const marks = columnMarks(Object.values(figures));
   const primaryModel = targets[0]?.model ?? base?.model ?? '';
   const diffColumns: DiffColumn[] = columns.flatMap((column, index) =>

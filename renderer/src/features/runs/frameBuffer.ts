@@ -1,5 +1,6 @@
-/** Asks for `callback` to run once soon (next frame); returns a cancel function. */
-export type ScheduleFrame = (callback: () => void) => () => void;
+import type { ScheduleFrame } from '../../ui/frameTurns';
+
+export type { ScheduleFrame };
 
 export interface FrameBuffer<E> {
   push(event: E): void;

@@ -1,11 +1,15 @@
 import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { clearInSlices, taskClock } from '../../../ui/clearInSlices';
-import { useFrameTurn } from '../../../ui/frameTurns';
+import { createFrameTurns, useFrameTurn } from '../../../ui/frameTurns';
+import { scheduleAnimationFrame } from '../frameBuffer';
 import { retiringAfter } from '../retiringRuns';
 import { RunView } from './RunView';
 
 /** Time per task spent emptying a replaced run's heatmap. */
 const CLEAR_SLICE_MS = 6;
+
+/** One mount of a run's view per animation frame (see useFrameTurn below). */
+const viewMountTurns = createFrameTurns(scheduleAnimationFrame);
 
 interface SlotProps {
   runId: string;
@@ -28,7 +32,7 @@ const RunViewSlot = memo(function RunViewSlot({ runId, retiring, testIdPrefix, o
     return clearInSlices(blocks, CLEAR_SLICE_MS, taskClock, () => onCleared(runId));
   }, [retiring, runId, onCleared]);
   // Several views starting at once (Run all) mount a frame apart: each is a frame's worth of work.
-  const mounted = useFrameTurn();
+  const mounted = useFrameTurn(viewMountTurns);
   return (
     <div
       ref={ref}
