@@ -54,19 +54,20 @@ export function createFrameBuffer<E>(options: FrameBufferOptions<E>): FrameBuffe
   }
 
   /**
-   * Staggering: an urgent event applies its own stream's queued events at once (in order); the other
-   * streams keep their turns, so several runs ending close together do not each apply everything.
+   * Staggering: applies the queued events of the streams `take` picks (each in order); the others
+   * keep theirs for a later frame. An urgent event takes only its own stream, so several runs ending
+   * close together do not each apply everything.
    */
-  function flushStream(key: string): void {
-    if (!stagger) return flush();
+  function applyStreams(keyOf: (event: E) => string, take: (key: string) => boolean): void {
     const now: E[] = [];
     const later: E[] = [];
-    for (const event of queue) (stagger.keyOf(event) === key ? now : later).push(event);
+    for (const event of queue) (take(keyOf(event)) ? now : later).push(event);
     queue = later;
-    if (later.length === 0) {
+    if (later.length > 0) schedule();
+    else {
       cancel?.();
       cancel = null;
-    } else schedule();
+    }
     options.apply(now);
   }
 
@@ -84,20 +85,17 @@ export function createFrameBuffer<E>(options: FrameBufferOptions<E>): FrameBuffe
     for (const key of chosen) lastApplied.set(key, frame);
     if (lastApplied.size > 256)
       for (const key of [...lastApplied.keys()]) if (!keys.includes(key)) lastApplied.delete(key);
-    const now: E[] = [];
-    const later: E[] = [];
-    for (const event of queue) (chosen.has(stagger.keyOf(event)) ? now : later).push(event);
-    queue = later;
-    schedule();
-    options.apply(now);
+    applyStreams(stagger.keyOf, (key) => chosen.has(key));
   }
 
   return {
     push(event) {
       queue.push(event);
       if (!options.isUrgent?.(event)) schedule();
-      else if (stagger) flushStream(stagger.keyOf(event));
-      else flush();
+      else if (stagger) {
+        const own = stagger.keyOf(event);
+        applyStreams(stagger.keyOf, (key) => key === own);
+      } else flush();
     },
     flush,
     dispose() {
