@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { rawFetchMs, type BenchSession, type FormValues } from './browserSession';
+import { startCpuProfile } from './cpuProfile';
 import { timedRun } from './endToEnd';
 import { firstLargeMessageAfter } from './pageProbe';
 import { BIG_MODEL } from './parseAndBatch';
@@ -54,7 +55,9 @@ const paintRow = (id: string, figures: PaintFigures, target: string): BenchRow =
 });
 
 async function paintFigures(session: BenchSession, tokens: number): Promise<PaintFigures> {
+  const profiler = await startCpuProfile(session.page);
   const run = await timedRun(session, batch(tokens), true);
+  await profiler.stop(`heatmap-${tokens}`);
   const raw = await rawFetchMs(session.gateway.url, run.body);
   const arrival = await firstLargeMessageAfter(session.page, run.probe.clickAt);
   return {

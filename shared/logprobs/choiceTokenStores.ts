@@ -18,13 +18,22 @@ export class ChoiceTokenStores {
       this.store(columns.choice[row] ?? 0).appendRow(columns, row);
   }
 
-  /** Appends a packed batch: its string table is interned once, then each row goes to its choice's store. */
+  /**
+   * Appends a packed batch: its string table is interned once, then each stretch of consecutive rows
+   * of one choice goes to that choice's store in one call (n = 1: the whole batch at once).
+   */
   appendPacked(packed: PackedTokens): void {
     const rows = packed.text.length;
     if (rows === 0) return;
     const ids = this.store(packed.choice[0] ?? 0).internStrings(packed.strings);
-    for (let row = 0; row < rows; row++)
-      this.store(packed.choice[row] ?? 0).appendPackedRow(packed, row, ids);
+    let from = 0;
+    while (from < rows) {
+      const choice = packed.choice[from] ?? 0;
+      let to = from + 1;
+      while (to < rows && packed.choice[to] === choice) to++;
+      this.store(choice).appendPackedRows(packed, from, to, ids);
+      from = to;
+    }
   }
 
   /** The store of a choice, created empty when the choice has no tokens yet. */

@@ -113,44 +113,56 @@ export class TokenStore implements TokenSource {
   }
 
   /**
-   * Appends row `row` of a packed batch; `ids[k]` is this store's interned id of `packed.strings[k]`
-   * (see `internStrings`). Copies typed-array ranges, builds no per-token objects.
+   * Appends rows `from`..`to`-1 of a packed batch (all of them this store's choice, whatever their
+   * `choice` column says); `ids[k]` is this store's interned id of `packed.strings[k]` (see
+   * `internStrings`). The columns grow once and the numeric ranges are copied with `set`; only the
+   * string ids are mapped one by one, and no per-token objects are built. A 100,000-token response
+   * lands in one call.
    */
-  appendPackedRow(packed: PackedTokens, row: number, ids: Int32Array): void {
+  appendPackedRows(packed: PackedTokens, from: number, to: number, ids: Int32Array): void {
+    const rows = to - from;
+    if (rows <= 0) return;
     const index = this.count;
-    if (index + 1 > this.logprobs.length) this.growRows(index + 1);
-    const packedFlags = packed.flags[row] ?? 0;
-    const logprob = packed.logprob[row] ?? NaN;
-    const hasTop = (packedFlags & PACKED_HAS_TOP) !== 0;
-    const echoedFirst = this.echo && index === 0 && logprob === 0 && !hasTop;
-    this.logprobs[index] = echoedFirst ? NaN : logprob;
-    this.offsets[index] = packed.offset[row] ?? -1;
-    this.textIds[index] = ids[packed.text[row] ?? 0] ?? 0;
-    let flags = 0;
-    if (hasTop) {
-      flags |= HAS_TOP;
-      const from = packed.topStart[row] ?? 0;
-      const to = packed.topStart[row + 1] ?? from;
-      const end = this.topCount + (to - from);
-      this.topIds = grown(this.topIds, end);
-      this.topLogprobs = grown(this.topLogprobs, end);
-      for (let slot = from; slot < to; slot++) {
-        this.topIds[this.topCount] = ids[packed.topText[slot] ?? 0] ?? 0;
-        this.topLogprobs[this.topCount] = packed.topLogprob[slot] ?? NaN;
-        this.topCount++;
-      }
+    if (index + rows > this.logprobs.length) this.growRows(index + rows);
+    this.logprobs.set(packed.logprob.subarray(from, to), index);
+    this.offsets.set(packed.offset.subarray(from, to), index);
+    let anyBytes = false;
+    for (let row = 0; row < rows; row++) {
+      const packedFlags = packed.flags[from + row] ?? 0;
+      this.textIds[index + row] = ids[packed.text[from + row] ?? 0] ?? 0;
+      this.flags[index + row] =
+        (packedFlags & PACKED_HAS_TOP ? HAS_TOP : 0) | (packedFlags & PACKED_HAS_BYTES ? HAS_BYTES : 0);
+      anyBytes ||= (packedFlags & PACKED_HAS_BYTES) !== 0;
     }
-    this.topStart[index + 1] = this.topCount;
-    if (packedFlags & PACKED_HAS_BYTES) {
-      flags |= HAS_BYTES;
-      this.appendBytes(packed.bytes.subarray(packed.bytesStart[row] ?? 0, packed.bytesStart[row + 1] ?? 0));
+    if (this.echo && index === 0 && this.logprobs[0] === 0 && ((this.flags[0] ?? 0) & HAS_TOP) === 0)
+      this.logprobs[0] = NaN;
+    const topFrom = packed.topStart[from] ?? 0;
+    const topTo = packed.topStart[to] ?? topFrom;
+    const topBase = this.topCount;
+    this.topIds = grown(this.topIds, topBase + (topTo - topFrom));
+    this.topLogprobs = grown(this.topLogprobs, topBase + (topTo - topFrom));
+    for (let slot = topFrom; slot < topTo; slot++)
+      this.topIds[topBase + slot - topFrom] = ids[packed.topText[slot] ?? 0] ?? 0;
+    this.topLogprobs.set(packed.topLogprob.subarray(topFrom, topTo), topBase);
+    for (let row = 0; row < rows; row++)
+      this.topStart[index + row + 1] = topBase + (packed.topStart[from + row + 1] ?? topFrom) - topFrom;
+    this.topCount = topBase + (topTo - topFrom);
+    if (anyBytes) {
+      const bytesFrom = packed.bytesStart[from] ?? 0;
+      const bytesTo = packed.bytesStart[to] ?? bytesFrom;
+      const byteBase = this.byteCount;
+      this.appendBytes(packed.bytes.subarray(bytesFrom, bytesTo));
+      const starts = this.bytesStart;
+      if (starts)
+        for (let row = 0; row < rows; row++)
+          starts[index + row + 1] = byteBase + (packed.bytesStart[from + row + 1] ?? bytesFrom) - bytesFrom;
+    } else if (this.bytesStart) {
+      this.bytesStart.fill(this.byteCount, index + 1, index + rows + 1);
     }
-    if (this.bytesStart) this.bytesStart[index + 1] = this.byteCount;
-    this.flags[index] = flags;
-    this.count++;
+    this.count += rows;
   }
 
-  /** This store's string ids for a packed batch's string table (for `appendPackedRow`). */
+  /** This store's string ids for a packed batch's string table (for `appendPackedRows`). */
   internStrings(strings: readonly string[]): Int32Array {
     const ids = new Int32Array(strings.length);
     strings.forEach((text, k) => (ids[k] = this.interner.intern(text)));
@@ -283,6 +295,11 @@ export class TokenStore implements TokenSource {
       this.byteData = new Uint8Array(Math.max(64, bytes.length));
     }
     this.byteData = grown(this.byteData, this.byteCount + bytes.length);
+    if (bytes instanceof Uint8Array) {
+      this.byteData.set(bytes, this.byteCount);
+      this.byteCount += bytes.length;
+      return;
+    }
     for (let index = 0; index < bytes.length; index++)
       this.byteData[this.byteCount++] = (bytes[index] ?? 0) & 0xff;
   }
