@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { completionParamsSchema } from './params';
-import { packedTokensProblem, type PackedTokens } from '../logprobs/packedTokens';
+import {
+  packedTokensProblem,
+  type ChoiceIds,
+  type PackedTokens,
+  type StringIds,
+} from '../logprobs/packedTokens';
 
 export const runIdSchema = z
   .string()
@@ -68,21 +73,24 @@ export const tokenColumnsSchema = z.object({
 });
 export type TokenColumns = z.infer<typeof tokenColumnsSchema>;
 
-/** A typed array of the named kind; checked by its tag, so arrays from another realm (contextBridge) pass. */
-const typedArray = <T>(kind: string) =>
-  z.custom<T>((value) => Object.prototype.toString.call(value) === `[object ${kind}]`, `${kind} expected`);
+/** A typed array of one of the named kinds; checked by its tag, so arrays from another realm (contextBridge) pass. */
+const typedArray = <T>(...kinds: string[]) =>
+  z.custom<T>(
+    (value) => kinds.some((kind) => Object.prototype.toString.call(value) === `[object ${kind}]`),
+    `${kinds.join(' or ')} expected`,
+  );
 
 /** Tokens with logprobs as typed-array columns and a string table (see shared/logprobs/packedTokens.ts). */
 export const packedTokensSchema = z
   .object({
     strings: z.array(z.string()),
-    choice: typedArray<Int32Array>('Int32Array'),
-    text: typedArray<Int32Array>('Int32Array'),
+    choice: typedArray<ChoiceIds>('Uint8Array', 'Int32Array'),
+    text: typedArray<StringIds>('Uint16Array', 'Int32Array'),
     logprob: typedArray<Float64Array>('Float64Array'),
     offset: typedArray<Int32Array>('Int32Array'),
     flags: typedArray<Uint8Array>('Uint8Array'),
     topStart: typedArray<Int32Array>('Int32Array'),
-    topText: typedArray<Int32Array>('Int32Array'),
+    topText: typedArray<StringIds>('Uint16Array', 'Int32Array'),
     topLogprob: typedArray<Float32Array>('Float32Array'),
     bytesStart: typedArray<Int32Array>('Int32Array'),
     bytes: typedArray<Uint8Array>('Uint8Array'),

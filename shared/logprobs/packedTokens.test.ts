@@ -54,6 +54,31 @@ describe('packed tokens', () => {
     expect(unpackTokens(second).choice).toEqual([2]);
   });
 
+  it('sends index columns as narrow as the batch allows, and no byte ranges when there are no bytes', () => {
+    const small = packColumns(columns);
+    expect(small.text).toBeInstanceOf(Uint16Array);
+    expect(small.topText).toBeInstanceOf(Uint16Array);
+    expect(small.choice).toBeInstanceOf(Uint8Array);
+    expect(small.bytesStart).toHaveLength(columns.token.length + 1);
+
+    const builder = new PackedTokensBuilder();
+    for (let i = 0; i < 70_000; i++) builder.add(i < 69_999 ? 0 : 300, `s${i}`, -1, [[`s${i}`, -1]]);
+    const wide = builder.build();
+    expect(wide.text).toBeInstanceOf(Int32Array);
+    expect(wide.topText).toBeInstanceOf(Int32Array);
+    expect(wide.choice).toBeInstanceOf(Int32Array);
+    expect(wide.bytesStart).toHaveLength(0);
+    expect(packedTokensProblem(wide)).toBeNull();
+    expect(packedTokensSchema.safeParse(wide).success).toBe(true);
+    const unpacked = unpackTokens(wide);
+    expect([unpacked.token[69_999], unpacked.choice[69_999], unpacked.top[69_999]]).toEqual([
+      's69999',
+      300,
+      [['s69999', -1]],
+    ]);
+    expect(unpacked.bytes).toBeUndefined();
+  });
+
   it('is refused by the contract when inconsistent', () => {
     const good = packColumns(columns);
     expect(packedTokensSchema.safeParse(good).success).toBe(true);

@@ -9,23 +9,50 @@ import type { TokenColumns } from '../contracts/runs';
  *   (HAS_TOP: alternatives were returned, even none; HAS_BYTES: the provider sent `bytes`).
  * - `topStart` (n + 1): token k's alternatives are topStart[k] .. topStart[k+1] of `topText` and
  *   `topLogprob` (single precision: enough for display and ranking, half the bytes).
- * - `bytesStart` (n + 1): token k's UTF-8 bytes are bytesStart[k] .. bytesStart[k+1] of `bytes`.
+ * - `bytesStart` (n + 1): token k's UTF-8 bytes are bytesStart[k] .. bytesStart[k+1] of `bytes`;
+ *   empty when the batch has no bytes at all (every range is then empty).
+ * - Index columns are as narrow as the batch allows: `text` and `topText` are 16-bit while the string
+ *   table has at most 65,536 entries, `choice` is 8-bit while every choice is below 256. A 100,000-token
+ *   batch with top-5 alternatives is then 72% of its all-32-bit size, and every byte counts twice in
+ *   browser mode (base64, then Chromium's WebSocket receive on the renderer's main thread).
  *
  * Electron's IPC carries typed arrays as they are (structured clone); the browser-mode WebSocket
- * encodes them as base64 (shared/contracts/wireJson.ts).
+ * encodes them as base64 (shared/wire/wireJson.ts).
  */
 export interface PackedTokens {
   strings: string[];
-  choice: Int32Array;
-  text: Int32Array;
+  choice: ChoiceIds;
+  text: StringIds;
   logprob: Float64Array;
   offset: Int32Array;
   flags: Uint8Array;
   topStart: Int32Array;
-  topText: Int32Array;
+  topText: StringIds;
   topLogprob: Float32Array;
   bytesStart: Int32Array;
   bytes: Uint8Array;
+}
+
+/** Indexes into a batch's string table. */
+export type StringIds = Uint16Array | Int32Array;
+/** Choice indexes. */
+export type ChoiceIds = Uint8Array | Int32Array;
+
+/** The first `length` ids, 16-bit when every id fits (`limit` ≤ 65,536 distinct values). */
+function narrowStringIds(ids: Int32Array, length: number, limit: number): StringIds {
+  if (limit > 0x10000) return ids.slice(0, length);
+  const narrow = new Uint16Array(length);
+  narrow.set(ids.subarray(0, length));
+  return narrow;
+}
+
+/** The first `length` choices, 8-bit when every one is below 256. */
+function narrowChoices(choices: Int32Array, length: number): ChoiceIds {
+  const used = choices.subarray(0, length);
+  for (let row = 0; row < length; row++) if ((used[row] ?? 0) > 0xff) return choices.slice(0, length);
+  const narrow = new Uint8Array(length);
+  narrow.set(used);
+  return narrow;
 }
 
 export const PACKED_HAS_TOP = 1;
@@ -109,15 +136,15 @@ export class PackedTokensBuilder {
     const n = this.count;
     const packed: PackedTokens = {
       strings: this.strings,
-      choice: trimmed(this.choice, n),
-      text: trimmed(this.text, n),
+      choice: narrowChoices(this.choice, n),
+      text: narrowStringIds(this.text, n, this.strings.length),
       logprob: trimmed(this.logprob, n),
       offset: trimmed(this.offset, n),
       flags: trimmed(this.flags, n),
       topStart: trimmed(this.topStart, n + 1),
-      topText: trimmed(this.topText, this.topCount),
+      topText: narrowStringIds(this.topText, this.topCount, this.strings.length),
       topLogprob: trimmed(this.topLogprob, this.topCount),
-      bytesStart: trimmed(this.bytesStart, n + 1),
+      bytesStart: this.byteCount === 0 ? new Int32Array(0) : trimmed(this.bytesStart, n + 1),
       bytes: trimmed(this.bytes, this.byteCount),
     };
     this.ids = new Map();
@@ -207,6 +234,7 @@ export function unpackTokens(packed: PackedTokens): TokenColumns {
 }
 
 function rangesProblem(name: string, starts: Int32Array, rows: number, total: number): string | null {
+  if (starts.length === 0 && total === 0) return null;
   if (starts.length !== rows + 1) return `${name} must have one entry more than the tokens`;
   if (starts[0] !== 0 || starts[rows] !== total) return `${name} must run from 0 to ${total}`;
   for (let row = 0; row < rows; row++)
@@ -214,7 +242,7 @@ function rangesProblem(name: string, starts: Int32Array, rows: number, total: nu
   return null;
 }
 
-function indexesProblem(name: string, ids: Int32Array, limit: number): string | null {
+function indexesProblem(name: string, ids: StringIds, limit: number): string | null {
   for (let index = 0; index < ids.length; index++) {
     const id = ids[index] ?? -1;
     if (id < 0 || id >= limit) return `${name} refers to a string that is not in the table`;

@@ -7,9 +7,10 @@ import { portableBase64 } from './base64';
 import { parseWire, stringifyWire, TYPED_TAG } from './wireJson';
 
 const OPTIONS = { numRuns: 400, interruptAfterTimeLimit: 3000 };
-const KINDS = ['Int32Array', 'Uint8Array', 'Float32Array', 'Float64Array'] as const;
+const KINDS = ['Int32Array', 'Uint16Array', 'Uint8Array', 'Float32Array', 'Float64Array'] as const;
 const ELEMENT_BYTES: Record<string, number> = {
   Int32Array: 4,
+  Uint16Array: 2,
   Uint8Array: 1,
   Float32Array: 4,
   Float64Array: 8,
@@ -17,6 +18,7 @@ const ELEMENT_BYTES: Record<string, number> = {
 
 const typedArray = fc.oneof(
   fc.int32Array({ maxLength: 40 }),
+  fc.uint16Array({ maxLength: 40 }),
   fc.uint8Array({ maxLength: 40 }),
   fc.float32Array({ maxLength: 40 }),
   fc.float64Array({ maxLength: 40 }),

@@ -11,6 +11,7 @@ export const TYPED_TAG = '$typed';
 
 const KINDS = {
   Int32Array,
+  Uint16Array,
   Uint8Array,
   Float32Array,
   Float64Array,
