@@ -198,10 +198,12 @@ export function createAppServices(options: AppServicesOptions): CreatedAppServic
     },
     'prices.get': () => prices.get(),
     'prices.set': ({ model, price }) => prices.set(model, price),
-    'history.list': (query) => history.list(query),
-    'history.get': ({ id }) => history.get(id),
-    'history.delete': async ({ id }) => ({ deleted: await history.delete(id) }),
-    'history.export': async ({ ids }) => ({ json: await history.exportRuns(ids) }),
+    // Runs that just ended are saved a moment later (see HISTORY_FINAL_SAVE_DELAY_MS): reads make
+    // those saves first, and a delete must not be undone by one.
+    'history.list': async (query) => (await recorder.flush(), history.list(query)),
+    'history.get': async ({ id }) => (await recorder.flush(), history.get(id)),
+    'history.delete': async ({ id }) => (await recorder.flush(), { deleted: await history.delete(id) }),
+    'history.export': async ({ ids }) => (await recorder.flush(), { json: await history.exportRuns(ids) }),
     'history.import': ({ json }) => history.importRuns(json),
     'engine.models': () => modelLibrary.list(),
     'engine.download': ({ suggestedId }, ctx) =>

@@ -10,6 +10,7 @@ import { recordingClient } from '../testing/runHarness';
 import { makeRun, makeSummary } from './historyFixtures';
 import {
   createHistoryRecorder,
+  HISTORY_FINAL_SAVE_DELAY_MS,
   HISTORY_MAX_SAVE_INTERVAL_MS,
   HISTORY_SAVE_INTERVAL_MS,
 } from './historyRecorder';
@@ -194,7 +195,11 @@ describe('createHistoryRecorder', () => {
     expect((await store.get('run-2')).choices[0]?.text).toBe('w0 w1 w2 w3 w4 ');
     tracked.ctx.emit('run.batch', batch('run-2', 5, { text: { choice: [0], delta: ['end'] } }));
     tracked.ctx.emit('run.aborted', { runId: 'run-2', seq: 6, summary: makeSummary() });
-    expect(timers.size).toBe(0);
+    // The final save waits a moment (the client renders the result first): one timer, no save yet.
+    expect(timers.size).toBe(1);
+    await settle();
+    expect(saves).toHaveLength(2);
+    fireTimers();
     await settle();
     // Stop is saved like a crash: interrupted, with what had arrived (and the run's summary).
     expect(saves.map((s) => s.entry.status)).toEqual(['running', 'running', 'interrupted']);
@@ -220,7 +225,34 @@ describe('createHistoryRecorder', () => {
     tracked.started(preview);
     await settle();
     tracked.ctx.emit('run.completed', { runId: 'run-order', seq: 0, summary: makeSummary() });
+    await recorder.flush();
     expect(seenBySave.at(-1)).toEqual(['run.completed']);
+  });
+
+  it('makes the final save a moment after the end, or at once when the history is read (flush)', async () => {
+    const delays: number[] = [];
+    let nextTimer = 0;
+    const recorder = createHistoryRecorder({
+      store: {
+        has: (id) => store.has(id),
+        save: (run) => (saves.push(structuredClone(run)), store.save(run)),
+      },
+      setTimer: (callback, ms) => (delays.push(ms), timers.set(++nextTimer, callback), nextTimer),
+      clearTimer: (handle) => timers.delete(handle as number),
+    });
+    const client = recordingClient('window-1');
+    const tracked = recorder.track(client, input('run-late'), profile);
+    tracked.started(preview);
+    await settle();
+    tracked.ctx.emit('run.completed', { runId: 'run-late', seq: 0, summary: makeSummary() });
+    await settle();
+    expect(delays).toEqual([HISTORY_FINAL_SAVE_DELAY_MS]);
+    expect((await store.get('run-late')).entry.status).toBe('running');
+    await recorder.flush();
+    expect((await store.get('run-late')).entry.status).toBe('completed');
+    // The timer was cancelled: the run is not saved a second time.
+    expect(timers.size).toBe(0);
+    expect(saves.map((s) => s.entry.status)).toEqual(['running', 'completed']);
   });
 
   it('waits longer between saves when saving is slow (10× the last save, at most 10 s)', async () => {
@@ -281,7 +313,7 @@ describe('createHistoryRecorder', () => {
     truncated.ctx.emit('run.failed', { runId: 't', seq: 1, error: cut, summary: makeSummary() });
     orphan.ctx.emit('run.batch', batch('o', 0, { text: { choice: [0], delta: ['so far'] } }));
     recorder.clientClosed('window-1');
-    await settle();
+    await recorder.flush();
     const byId = Object.fromEntries((await store.list({ limit: 10 })).entries.map((e) => [e.id, e]));
     expect(byId.f).toMatchObject({ status: 'failed', errorTitle: 'The gateway failed (500)' });
     expect(byId.t).toMatchObject({ status: 'truncated', errorTitle: 'The stream ended early' });

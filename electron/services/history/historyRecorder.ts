@@ -16,6 +16,13 @@ export const HISTORY_SAVE_INTERVAL_MS = 1000;
 export const HISTORY_SAVE_COST_FACTOR = 10;
 /** ...but never longer than this between two saves. */
 export const HISTORY_MAX_SAVE_INTERVAL_MS = 10_000;
+/**
+ * A run's final save waits this long after its end. Saving a big run (every token as JSON, then the
+ * file) is hundreds of milliseconds of CPU at the very moment the client renders the result; on a
+ * 2-core machine that delayed the first paint of a 100,000-token heatmap by 150–250 ms. History
+ * reads call `flush()` first, so they never see a run as it was before its end.
+ */
+export const HISTORY_FINAL_SAVE_DELAY_MS = 1000;
 
 export interface HistoryRecorderOptions {
   store: Pick<HistoryStore, 'save' | 'has'>;
@@ -26,6 +33,8 @@ export interface HistoryRecorderOptions {
   /** Monotonic clock (ms) that times saves. Default performance.now. */
   now?: () => number;
   saveIntervalMs?: number;
+  /** Default HISTORY_FINAL_SAVE_DELAY_MS. */
+  finalSaveDelayMs?: number;
   /** A save failed (the store also reports it in its warning). */
   onError?: (error: unknown) => void;
 }
@@ -47,6 +56,8 @@ export interface HistoryRecorder {
   ): TrackedRun;
   /** The client is gone (its runs were abandoned without events): save them as interrupted. */
   clientClosed(clientId: string): void;
+  /** Makes the final saves still waiting now, and waits for every save: call it before reading the history. */
+  flush(): Promise<void>;
   /** Saves every unfinished run as interrupted and waits for all saves. */
   dispose(): Promise<void>;
 }
@@ -73,12 +84,15 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   const wallNow = options.wallNow ?? Date.now;
   const now = options.now ?? (() => performance.now());
   const interval = options.saveIntervalMs ?? HISTORY_SAVE_INTERVAL_MS;
+  const finalDelay = options.finalSaveDelayMs ?? HISTORY_FINAL_SAVE_DELAY_MS;
   const nextSaveDelay = (recording: Recording): number =>
     Math.min(
       Math.max(interval, recording.lastSaveMs * HISTORY_SAVE_COST_FACTOR),
       Math.max(interval, HISTORY_MAX_SAVE_INTERVAL_MS),
     );
   const active = new Set<Recording>();
+  /** Ended runs whose final save is waiting for its timer. */
+  const ending = new Set<Recording>();
   const pending = new Set<Promise<void>>();
   /** History ids this recorder handed out (two clients may use the same run id). */
   const claimed = new Set<string>();
@@ -97,12 +111,32 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     void saving.finally(() => pending.delete(saving));
   };
 
-  const finish = (recording: Recording): void => {
+  const finalSave = (recording: Recording): void => {
     if (recording.timer !== undefined) clearTimer(recording.timer);
     recording.timer = undefined;
+    ending.delete(recording);
+    save(recording);
+  };
+
+  /** The run ended: no more events are recorded, and its final save is made a moment later. */
+  const finish = (recording: Recording): void => {
+    if (recording.timer !== undefined) clearTimer(recording.timer);
     recording.closed = true;
     active.delete(recording);
-    save(recording);
+    ending.add(recording);
+    recording.timer = setTimer(() => {
+      recording.timer = undefined;
+      finalSave(recording);
+    }, finalDelay);
+  };
+
+  /** Final saves now, until none is waiting and nothing is pending (a run named meanwhile may end). */
+  const flush = async (): Promise<void> => {
+    for (;;) {
+      for (const recording of [...ending]) finalSave(recording);
+      if (pending.size === 0) return;
+      await Promise.all([...pending]);
+    }
   };
 
   const onEvent = (
@@ -186,12 +220,13 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         finish(recording);
       }
     },
+    flush,
     async dispose() {
       for (const recording of [...active]) {
         recording.builder.interrupt();
         finish(recording);
       }
-      while (pending.size > 0) await Promise.all([...pending]);
+      await flush();
     },
   };
 }
