@@ -33,8 +33,6 @@ export interface HistoryRecorderOptions {
   /** Monotonic clock (ms) that times saves. Default performance.now. */
   now?: () => number;
   saveIntervalMs?: number;
-  /** Default HISTORY_FINAL_SAVE_DELAY_MS. */
-  finalSaveDelayMs?: number;
   /** A save failed (the store also reports it in its warning). */
   onError?: (error: unknown) => void;
 }
@@ -84,7 +82,6 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   const wallNow = options.wallNow ?? Date.now;
   const now = options.now ?? (() => performance.now());
   const interval = options.saveIntervalMs ?? HISTORY_SAVE_INTERVAL_MS;
-  const finalDelay = options.finalSaveDelayMs ?? HISTORY_FINAL_SAVE_DELAY_MS;
   const nextSaveDelay = (recording: Recording): number =>
     Math.min(
       Math.max(interval, recording.lastSaveMs * HISTORY_SAVE_COST_FACTOR),
@@ -127,7 +124,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     recording.timer = setTimer(() => {
       recording.timer = undefined;
       finalSave(recording);
-    }, finalDelay);
+    }, HISTORY_FINAL_SAVE_DELAY_MS);
   };
 
   /** Final saves now, until none is waiting and nothing is pending (a run named meanwhile may end). */
